@@ -32,6 +32,11 @@ public final class Terrain {
 
     public TileSource source() { return source; }
 
+    /** The lon/lat envelope of a terrain tile (TMS rows). */
+    public static Envelope tileBounds(org.tidemark.core.tile.TileCoord c) {
+        return GeographicTiling.envelope(c.z(), c.x(), c.y());
+    }
+
     TerrainAvailability availability() { return availability; }
 
     TerrainExtensions offered() { return offered; }
