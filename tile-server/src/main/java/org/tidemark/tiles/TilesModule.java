@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.tidemark.core.access.AccessPolicy;
 import org.tidemark.core.catalog.LayerCatalog;
 import org.tidemark.core.coverage.ElevationModel;
+import org.tidemark.tiles.buildings.Buildings;
+import org.tidemark.tiles.buildings.BuildingsController;
 import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.terrain.Terrain;
 import org.tidemark.tiles.terrain.TerrainController;
@@ -26,8 +28,20 @@ public class TilesModule {
 
     @Bean
     Terrain tidemarkTerrain(ElevationModel dem, LayerCatalog catalog, TilesSettings settings) {
-        return new Terrain(dem, catalog.source("land").orElse(null), settings.terrainGlobalMaxZoom(),
+        return new Terrain(dem, () -> catalog.source("land").orElse(null), settings.terrainGlobalMaxZoom(),
                 settings.terrainMaxZoom());
+    }
+
+    @Bean
+    Buildings tidemarkBuildings(ElevationModel dem, LayerCatalog catalog, TilesSettings settings) {
+        return new Buildings(() -> catalog.source(Buildings.LAYER).orElse(null), dem, settings.buildingsMaxLevel(), 1500);
+    }
+
+    @Bean
+    BuildingsController buildingsController(Buildings buildings, AccessPolicy policy, TileCaches caches,
+                                            TilesSettings settings) {
+        var chain = caches.register("buildings", buildings.source(), Set.of(Buildings.LAYER), null);
+        return new BuildingsController(buildings, chain, policy, caches, settings.maxAge());
     }
 
     @Bean

@@ -42,7 +42,8 @@ public final class TileCaches {
      *
      * @param name   the tile set name (also its cache directory name)
      * @param layers the layers whose changes affect the tiles
-     * @param bounds the lon/lat envelope of a tile (for targeted invalidation)
+     * @param bounds the lon/lat envelope of a tile (for targeted invalidation); null or a null answer
+     *               means any change drops the tile
      */
     public CacheChain register(String name, TileSource source, Set<String> layers,
                                Function<TileCoord, Envelope> bounds) {
@@ -65,7 +66,10 @@ public final class TileCaches {
             if (!e.layers.contains(layer)) return;
             LOG.info("invalidating tile set {} for a change of {} in {}", name, layer, area);
             if (area == null) e.chain.invalidateAll();
-            else e.chain.invalidate(c -> e.bounds.apply(c).intersects(area));
+            else e.chain.invalidate(c -> {
+                Envelope b = e.bounds == null ? null : e.bounds.apply(c);
+                return b == null || b.intersects(area);
+            });
         });
     }
 
