@@ -35,7 +35,9 @@ public record FeatureType(String name, LocalizedText title, LocalizedText descri
         if (geometryName == null) geometryName = "geom";
         if (geometryKind == null) geometryKind = GeometryKind.GEOMETRY;
         if (storageSrid == 0) storageSrid = 4490;
-        if (timeAttribute != null && attribute(timeAttribute).isEmpty()) {
+        String time = timeAttribute;
+        // Fields are assigned only after a compact constructor's body: check the parameter, not attribute().
+        if (time != null && attributes.stream().noneMatch(a -> a.name().equals(time))) {
             throw new IllegalArgumentException("time attribute " + timeAttribute + " is not an attribute of " + name);
         }
     }
