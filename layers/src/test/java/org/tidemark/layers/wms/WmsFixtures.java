@@ -29,7 +29,7 @@ import org.tidemark.core.source.memory.MemoryLayerCatalog;
 
 /**
  * A small Xiangshan-like world for the WMS tests. The test view is 121.5–122.0 E, 29.2–29.7 N at
- * 100 × 100 px (0.005° per pixel): a risk-3 flood zone fills its north-west quarter, a risk-1 zone the
+ * 100 × 100 px (0.005° per pixel): a risk-3 flood zone fills the north-west (to 121.85 E, pixel column 70), a risk-1 zone the
  * south-east quarter, gauges sit at known pixels, and police cameras are visible to the police only.
  */
 final class WmsFixtures {
@@ -72,7 +72,7 @@ final class WmsFixtures {
     static MemoryLayerCatalog catalog() {
         MemoryLayerCatalog c = new MemoryLayerCatalog();
         c.add(new Layer(FLOOD_ZONES, EMERGENCY, List.of("flood"), "static", true, false, null), MemoryFeatureSource.of(FLOOD_ZONES,
-                f("fz1", box(121.5, 29.45, 121.75, 29.7), "risk_class", 3, "scenario", "百年一遇", "max_depth_m", 1.8),
+                f("fz1", box(121.5, 29.45, 121.85, 29.7), "risk_class", 3, "scenario", "百年一遇", "max_depth_m", 1.8),
                 f("fz2", box(121.75, 29.2, 122.0, 29.45), "risk_class", 1, "scenario", "百年一遇", "max_depth_m", 0.3)));
         c.add(new Layer(GAUGES, WATER, List.of(), "realtime", true, true, null), MemoryFeatureSource.of(GAUGES,
                 // pixel (60, 20) and (90, 90) of the test view

@@ -189,9 +189,10 @@ class WmsGetMapControllerTest {
         BufferedImage planner = image(call(mvc, "/wms", WmsFixtures.PLANNER, zones));
         assertThat(rgb(planner, 25, 25)).isEqualTo(0xFF0000);
         assertThat(rgb(planner, 75, 75)).as("risk 1 filtered out by the row filter").isEqualTo(0xFFFFFF);
-        // The risk-3 zone reaches 121.75 E, but the planner's spatial limit ends at 121.8: unaffected here;
-        // a wider zone is clipped at pixel 60 (121.8 E).
+        // The risk-3 zone reaches 121.85 E (column 70); the planner's spatial limit ends at 121.8 (column 60).
+        assertThat(rgb(planner, 65, 25)).as("clipped at the spatial limit").isEqualTo(0xFFFFFF);
         BufferedImage officer = image(call(mvc, "/wms", WmsFixtures.OFFICER, zones));
+        assertThat(rgb(officer, 65, 25)).isEqualTo(0xFF0000);
         assertThat(rgb(officer, 75, 75)).isEqualTo(0x0000FF);
     }
 }
