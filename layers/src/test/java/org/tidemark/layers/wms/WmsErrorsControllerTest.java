@@ -16,9 +16,9 @@ class WmsErrorsControllerTest {
     private final MockMvc mvc = WmsFixtures.mvc(new WmsSettings(512, 512, 5, 10, 5, 4096, null, null));
 
     private MockHttpServletResponse getMap(String... overrides) throws Exception {
-        Map<String, String> p = new LinkedHashMap<>(Map.of("SERVICE", "WMS", "REQUEST", "GetMap", "VERSION", "1.3.0",
+        Map<String, String> p = WmsTestSupport.ordered("SERVICE", "WMS", "REQUEST", "GetMap", "VERSION", "1.3.0",
                 "LAYERS", "flood_zones", "STYLES", "", "CRS", "EPSG:4326", "BBOX", "29.2,121.5,29.7,122.0", "WIDTH", "100",
-                "HEIGHT", "100", "FORMAT", "image/png"));
+                "HEIGHT", "100", "FORMAT", "image/png");
         for (int i = 0; i < overrides.length; i += 2) {
             if (overrides[i + 1] == null) p.remove(overrides[i]);
             else p.put(overrides[i], overrides[i + 1]);

@@ -31,6 +31,13 @@ final class WmsTestSupport {
         return img;
     }
 
+    /** An ordered parameter map from alternating names and values. */
+    static java.util.Map<String, String> ordered(String... kv) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        return m;
+    }
+
     static int rgb(BufferedImage img, int x, int y) { return img.getRGB(x, y) & 0xFFFFFF; }
 
     static int alpha(BufferedImage img, int x, int y) { return img.getRGB(x, y) >>> 24; }
