@@ -9,6 +9,10 @@ import org.tidemark.core.coverage.ElevationModel;
 import org.tidemark.tiles.buildings.Buildings;
 import org.tidemark.tiles.buildings.BuildingsController;
 import org.tidemark.tiles.cache.TileCaches;
+import org.tidemark.tiles.imagery.Imagery;
+import org.tidemark.tiles.imagery.ImageryController;
+import org.tidemark.tiles.imagery.ImageryTiles;
+import org.tidemark.tiles.wmts.WmtsController;
 import org.tidemark.tiles.mvt.VectorTilesController;
 import org.tidemark.tiles.terrain.Terrain;
 import org.tidemark.tiles.terrain.TerrainController;
@@ -55,6 +59,22 @@ public class TilesModule {
     VectorTilesController vectorTilesController(LayerCatalog catalog, AccessPolicy policy, TileCaches caches,
                                                 TilesSettings settings) {
         return new VectorTilesController(catalog, policy, caches, settings.vectorMaxZoom(), settings.maxAge());
+    }
+
+    @Bean
+    ImageryTiles imageryTiles(LayerCatalog catalog, ElevationModel dem, AccessPolicy policy, TileCaches caches,
+                              TilesSettings settings) {
+        return new ImageryTiles(new Imagery(catalog, dem), policy, caches, settings.vectorMaxZoom());
+    }
+
+    @Bean
+    ImageryController imageryController(ImageryTiles tiles, TilesSettings settings) {
+        return new ImageryController(tiles, settings.maxAge());
+    }
+
+    @Bean
+    WmtsController wmtsController(ImageryTiles tiles, TilesSettings settings) {
+        return new WmtsController(tiles, settings.maxAge());
     }
 
     @Bean

@@ -81,7 +81,7 @@ public class VectorTilesController {
                     FeatureSource src = catalog.source(layer).orElse(null);
                     if (d == null || src == null) return org.tidemark.core.tile.TileResult.NOT_FOUND;
                     return encoder.encode(src, d, s, tm, c.x(), c.y());
-                }, Set.of(layer), VectorTilesController::anyTilingBounds);
+                }, Set.of(layer), TileGrids::anyTilingBounds);
         String key = Gate.key(decision);
         decisions.putIfAbsent(key, decision);
         return TileResponses.of(chain.tile(new TileCoord(z, (int) x, (int) y), set.id() + "_" + key), request, maxAge,
@@ -90,14 +90,4 @@ public class VectorTilesController {
 
     /** Decisions seen, by key, so the cached source can rebuild a tile for a variant. */
     private final java.util.Map<String, AccessDecision> decisions = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The union of a coordinate's lon/lat footprint in WebMercatorQuad and the geographic sets (for invalidation). */
-    static Envelope anyTilingBounds(TileCoord c) {
-        Envelope e = new Envelope();
-        for (TileMatrixSet s : TileMatrixSet.ALL) {
-            s.matrix(c.z()).filter(m -> m.contains(c.x(), c.y()))
-                    .ifPresent(m -> e.expandToInclude(TileGrids.lonLat(s, m.envelope(c.x(), c.y()))));
-        }
-        return e.isNull() ? null : e;
-    }
 }

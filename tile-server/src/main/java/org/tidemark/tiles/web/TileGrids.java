@@ -59,4 +59,14 @@ public final class TileGrids {
             }
         }.transform(g);
     }
+
+    /** The union of a coordinate's lon/lat footprint in all published tile matrix sets (for cache invalidation). */
+    public static Envelope anyTilingBounds(org.tidemark.core.tile.TileCoord c) {
+        Envelope e = new Envelope();
+        for (TileMatrixSet s : TileMatrixSet.ALL) {
+            s.matrix(c.z()).filter(m -> m.contains(c.x(), c.y()))
+                    .ifPresent(m -> e.expandToInclude(lonLat(s, m.envelope(c.x(), c.y()))));
+        }
+        return e.isNull() ? null : e;
+    }
 }
