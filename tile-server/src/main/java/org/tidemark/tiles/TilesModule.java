@@ -78,6 +78,11 @@ public class TilesModule {
     }
 
     @Bean
+    TileSeeding tileSeeding(Terrain terrain, TileCaches caches, TerrainController registersTheTerrainCache) {
+        return new TileSeeding(terrain, caches);
+    }
+
+    @Bean
     TileErrorAdvice tileErrorAdvice() {
         return new TileErrorAdvice();
     }

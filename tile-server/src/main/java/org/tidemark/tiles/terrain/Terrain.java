@@ -78,6 +78,22 @@ public final class Terrain {
     /** The variant key for an Accept header: the requested extensions we offer. */
     public String variantFor(String accept) { return TerrainExtensions.fromAccept(accept, offered()).key(); }
 
+    /**
+     * The inclusive tile range {minX, minY, maxX, maxY} of available tiles at a level inside a lon/lat box
+     * (null box = everything available), or null when there are none.
+     */
+    public long[] seedRange(int z, Envelope bbox) {
+        if (z < 0 || z > maxZoom) return null;
+        long[] a = availability().range(z);
+        if (bbox == null) return a;
+        long[] b = GeographicTiling.range(z, bbox);
+        long[] r = {Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])};
+        return r[0] > r[2] || r[1] > r[3] ? null : r;
+    }
+
+    /** The variant Cesium asks for with normals and (when offered) the water mask. */
+    public String defaultVariant() { return offered().key(); }
+
     /** The {@code layer.json} document. */
     public byte[] layerJson() {
         TerrainAvailability availability = availability();
