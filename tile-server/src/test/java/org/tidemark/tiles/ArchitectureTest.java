@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The module's dependency rules (ARCHITECTURE.md "Dependency direction"). */
-@AnalyzeClasses(packages = "org.tidemark.tiles", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.tidemark.tiles", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
     @ArchTest
     static final ArchRule noJdbc = noClasses().should().dependOnClassesThat().resideInAPackage("java.sql..")
