@@ -39,9 +39,12 @@ public final class DemoDataset {
     private final GridElevationModel elevation;
     private final Map<String, List<Feature>> features;
     private final List<Layer> layers;
+    /** The working terrain (for tests of drainage and placement). */
+    final Terrain terrain;
 
-    private DemoDataset(long seed, GridElevationModel elevation, Map<String, List<Feature>> features) {
+    private DemoDataset(long seed, GridElevationModel elevation, Map<String, List<Feature>> features, Terrain terrain) {
         this.seed = seed;
+        this.terrain = terrain;
         this.elevation = elevation;
         this.features = features;
         this.layers = DemoLayers.all();
@@ -86,7 +89,7 @@ public final class DemoDataset {
                 Grid.WEST, Grid.NORTH, Grid.ARC_SECOND);
         progress.accept(String.format("demo: generated %d buildings, %d features in all (%d ms)",
                 f.get("buildings").size(), f.values().stream().mapToInt(List::size).sum(), ms(t0)));
-        return new DemoDataset(seed, dem, f);
+        return new DemoDataset(seed, dem, f, terrain);
     }
 
     private static long ms(long t0) { return (System.nanoTime() - t0) / 1_000_000; }
