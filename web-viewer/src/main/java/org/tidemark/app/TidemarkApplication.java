@@ -2,11 +2,19 @@ package org.tidemark.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.tidemark.app.config.TidemarkProperties;
 
-/** The runnable Tidemark server: mounts the layers, tiles and sensor modules on one data store. */
+/**
+ * The runnable Tidemark server. It owns configuration and wiring only: the feature modules (layers,
+ * tiles, sensors) are imported as one {@code @Configuration} each from {@link ModulesConfiguration};
+ * nothing is component-scanned across modules.
+ */
 @SpringBootApplication
+@EnableConfigurationProperties(TidemarkProperties.class)
 public class TidemarkApplication {
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         SpringApplication.run(TidemarkApplication.class, args);
     }
 }

@@ -1,0 +1,93 @@
+package org.tidemark.core.render;
+
+import java.awt.geom.Path2D;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Turns lon/lat geometries into Java2D paths in image pixels for one view, projecting vertex by vertex
+ * on the fast paths and dropping vertices closer than half a pixel to the previous one.
+ */
+final class PixelShapes {
+    private final MapView view;
+    private final MapProjection projection;
+    private final double sx;
+    private final double sy;
+    private final double minX;
+    private final double maxY;
+    private final double[] buf = new double[2];
+
+    PixelShapes(MapView view) {
+        this.view = view;
+        this.projection = view.projection();
+        this.sx = view.scaleX();
+        this.sy = view.scaleY();
+        this.minX = view.bbox().getMinX();
+        this.maxY = view.bbox().getMaxY();
+    }
+
+    /** The path of a (multi) line or area; null for points or empty geometries. */
+    Path2D.Double path(Geometry lonLat) {
+        Geometry g = projection.perVertex() ? lonLat : projection.forward(lonLat);
+        boolean project = projection.perVertex() && !projection.isGeographic();
+        Path2D.Double p = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+        append(p, g, project);
+        return p;
+    }
+
+    private void append(Path2D.Double p, Geometry g, boolean project) {
+        if (g instanceof Polygon poly) {
+            ring(p, poly.getExteriorRing().getCoordinateSequence(), true, project);
+            for (int i = 0; i < poly.getNumInteriorRing(); i++) ring(p, poly.getInteriorRingN(i).getCoordinateSequence(), true, project);
+        } else if (g instanceof LineString ls) {
+            ring(p, ls.getCoordinateSequence(), false, project);
+        } else if (!(g instanceof Point)) {
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Geometry part = g.getGeometryN(i);
+                if (part != g) append(p, part, project);
+            }
+        }
+    }
+
+    private void ring(Path2D.Double p, CoordinateSequence seq, boolean close, boolean project) {
+        int n = seq.size();
+        if (n == 0) return;
+        double lastX = 0;
+        double lastY = 0;
+        for (int i = 0; i < n; i++) {
+            buf[0] = seq.getX(i);
+            buf[1] = seq.getY(i);
+            if (project) projection.forward(buf, 1);
+            double px = (buf[0] - minX) * sx;
+            double py = (maxY - buf[1]) * sy;
+            if (i == 0) {
+                p.moveTo(px, py);
+            } else if (i == n - 1 || Math.abs(px - lastX) >= 0.5 || Math.abs(py - lastY) >= 0.5) {
+                p.lineTo(px, py);
+            } else {
+                continue;
+            }
+            lastX = px;
+            lastY = py;
+        }
+        if (close) p.closePath();
+    }
+
+    /** The pixel position of a lon/lat coordinate. */
+    double[] pixel(double lon, double lat) {
+        double[] xy = {lon, lat};
+        if (projection.perVertex()) {
+            projection.forward(xy, 1);
+        } else {
+            Geometry pt = projection.forward(new org.locationtech.jts.geom.GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)));
+            xy[0] = pt.getCoordinate().x;
+            xy[1] = pt.getCoordinate().y;
+        }
+        return new double[] {(xy[0] - minX) * sx, (maxY - xy[1]) * sy};
+    }
+
+    MapView view() { return view; }
+}

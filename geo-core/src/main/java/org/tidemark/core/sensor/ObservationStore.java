@@ -1,0 +1,47 @@
+package org.tidemark.core.sensor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage port of the sensor overlay (compare FROST-Server's {@code PersistenceManager}): durable,
+ * idempotent observation writes, a constant-time latest-value read, time-range history and the alert log.
+ * Implemented by the JDBC store in {@code data} (H2GIS and PostGIS) and by an in-memory store for tests.
+ *
+ * <p>Contract: {@link #append} is one transaction that has committed when it returns, so a caller may
+ * acknowledge the readings to their sender afterwards. Readings whose key (station, property,
+ * phenomenon time) is already stored are dropped, not updated. The latest value of a station/property
+ * is the reading with the greatest phenomenon time, whatever order readings arrive in.
+ */
+public interface ObservationStore {
+
+    /** Stores the readings in one committed transaction; returns those that were new, in input order. */
+    List<Observation> append(List<Observation> observations);
+
+    /** Every station's latest reading per property, read from the latest-value table (never a scan). */
+    List<Observation> latest();
+
+    Optional<Observation> latest(String station, String property);
+
+    /**
+     * Readings of one station with {@code from <= phenomenonTime < to}, ordered by phenomenon time
+     * then property.
+     *
+     * @param property the property, or null for all
+     * @param limit    the maximum number of readings returned
+     */
+    List<Observation> history(String station, String property, Instant from, Instant to, int limit);
+
+    /** Stores an alert and returns it with its id. */
+    Alert appendAlert(Alert alert);
+
+    /** Alerts raised at or after {@code since}, newest first. */
+    List<Alert> alerts(Instant since, int limit);
+
+    /** Records an acknowledgement; empty when there is no such alert. Acknowledging twice keeps the first. */
+    Optional<Alert> acknowledge(long alertId, String by, Instant at);
+
+    /** Whether the store answers (health checks, backpressure). */
+    boolean isAvailable();
+}

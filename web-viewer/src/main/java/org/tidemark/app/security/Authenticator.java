@@ -1,0 +1,48 @@
+package org.tidemark.app.security;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.tidemark.app.config.TidemarkProperties;
+import org.tidemark.core.access.Principal;
+
+/**
+ * Resolves credentials to a {@link Principal}: user name + password (for sign-in), API keys for
+ * other systems ({@code X-API-Key} header or {@code key} parameter, as QGIS/GDAL URLs can carry it), and
+ * bearer tokens issued by {@link TokenService}.
+ */
+public final class Authenticator {
+    private final Map<String, TidemarkProperties.User> users;
+    private final Map<String, TidemarkProperties.ApiKey> apiKeys;
+    private final TokenService tokens;
+
+    public Authenticator(TidemarkProperties.Security settings, TokenService tokens) {
+        this.users = settings.users().stream().collect(Collectors.toMap(TidemarkProperties.User::name, Function.identity(), (a, b) -> a));
+        this.apiKeys = settings.apiKeys().stream().collect(Collectors.toMap(TidemarkProperties.ApiKey::key, Function.identity(), (a, b) -> a));
+        this.tokens = tokens;
+    }
+
+    public Optional<Principal> password(String user, String password) {
+        var u = users.get(user);
+        // Hash even for unknown users so timing does not reveal which names exist.
+        boolean ok = PasswordHasher.matches(password, u != null ? u.password() : "pbkdf2$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAA");
+        if (u == null || !ok) return Optional.empty();
+        return Optional.of(new Principal(u.name(), u.department(), roles(u.roles())));
+    }
+
+    public Optional<Principal> apiKey(String key) {
+        var k = apiKeys.get(key);
+        return k == null ? Optional.empty() : Optional.of(new Principal("key:" + k.name(), k.department(), roles(k.roles())));
+    }
+
+    public Optional<Principal> bearer(String token) { return tokens.verify(token); }
+
+    public TokenService tokens() { return tokens; }
+
+    private static java.util.Set<String> roles(List<String> roles) {
+        return roles == null ? java.util.Set.of() : new HashSet<>(roles);
+    }
+}

@@ -1,0 +1,52 @@
+package org.tidemark.app.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.tidemark.core.access.Principal;
+
+/**
+ * Puts the caller on every request as the attribute {@code org.tidemark.core.access.Principal}, which
+ * all read paths hand to the access gate. Credentials that are present but wrong are refused with 401
+ * rather than silently downgraded to anonymous, so a misconfigured client notices.
+ */
+public final class PrincipalFilter extends OncePerRequestFilter {
+    public static final String ATTRIBUTE = Principal.class.getName();
+
+    private final Authenticator authenticator;
+
+    public PrincipalFilter(Authenticator authenticator) { this.authenticator = authenticator; }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Principal> principal = Optional.of(Principal.ANONYMOUS);
+        String auth = request.getHeader("Authorization");
+        String key = request.getHeader("X-API-Key");
+        if (key == null) key = request.getParameter("key");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            principal = authenticator.bearer(auth.substring(7).trim());
+        } else if (key != null && !key.isBlank()) {
+            principal = authenticator.apiKey(key.trim());
+        }
+        if (principal.isEmpty()) {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"The token or API key is invalid, expired or revoked.\"}");
+            return;
+        }
+        request.setAttribute(ATTRIBUTE, principal.get());
+        chain.doFilter(request, response);
+    }
+
+    /** The principal of the current request (anonymous when none was set). */
+    public static Principal of(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Principal p ? p : Principal.ANONYMOUS;
+    }
+}
