@@ -31,6 +31,7 @@ import org.tidemark.sensors.model.StationRegistry;
 import org.tidemark.sensors.model.StationStates;
 import org.tidemark.sensors.model.StatusEvaluator;
 import org.tidemark.sensors.mqtt.MqttIngest;
+import org.tidemark.sensors.mqtt.MqttLiveBridge;
 import org.tidemark.sensors.sl651.Sl651Server;
 import org.tidemark.sensors.web.LiveController;
 import org.tidemark.sensors.web.SensorController;
@@ -164,9 +165,17 @@ public class SensorsModule {
     /** The optional channels, started after the pipeline and closed before it. */
     @Bean(destroyMethod = "close")
     SensorChannels sensorChannels(SensorEnv sensorEnv, IngestService sensorIngestService,
-                                  StationRegistry sensorStationRegistry)
+                                  StationRegistry sensorStationRegistry, ThresholdEngine sensorThresholdEngine,
+                                  LiveBus sensorLiveBus, IngestPipeline sensorIngestPipeline)
             throws IOException, MqttException {
         SensorSettings s = sensorEnv.settings();
+        MqttLiveBridge bridge = null;
+        if (s.mqttBrokerUrl() != null && !s.mqttBrokerUrl().isBlank() && s.liveBusTopic() != null
+                && !s.liveBusTopic().isBlank()) {
+            bridge = new MqttLiveBridge(s.mqttBrokerUrl(), s.liveBusTopic(), sensorThresholdEngine, sensorLiveBus);
+            sensorIngestPipeline.addListener(bridge);
+            bridge.start();
+        }
         MqttIngest mqtt = null;
         if (s.mqttBrokerUrl() != null && !s.mqttBrokerUrl().isBlank()) {
             mqtt = new MqttIngest(sensorIngestService, s.mqttBrokerUrl(), s.mqttTopic(), s.mqttClientId());
@@ -182,13 +191,15 @@ public class SensorsModule {
                     s.simulatorPeriod(), Duration.ofMinutes(30));
             demo.start();
         }
-        return new SensorChannels(mqtt, sl651, demo);
+        return new SensorChannels(mqtt, sl651, demo, bridge);
     }
 
     /** The running ingest channels (each may be absent). */
-    public record SensorChannels(MqttIngest mqtt, Sl651Server sl651, TyphoonSimulator demo) implements AutoCloseable {
+    public record SensorChannels(MqttIngest mqtt, Sl651Server sl651, TyphoonSimulator demo, MqttLiveBridge liveBridge)
+            implements AutoCloseable {
         @Override
         public void close() {
+            if (liveBridge != null) liveBridge.close();
             if (demo != null) demo.close();
             if (mqtt != null) mqtt.close();
             if (sl651 != null) sl651.close();

@@ -43,7 +43,7 @@ class MqttIngestBrokerTest {
     private String clientId;
 
     @BeforeAll
-    static void brokerReachable() {
+    public static void brokerReachable() {
         boolean up;
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", 1883), 1000);
