@@ -51,8 +51,8 @@ public class TilesModule {
 
     @Bean
     TerrainController terrainController(Terrain terrain, TileCaches caches, TilesSettings settings) {
-        var chain = caches.register("terrain", terrain.source(), Set.of("land"), Terrain::tileBounds);
-        return new TerrainController(terrain, chain, settings.maxAge());
+        var chain = caches.register("terrain", terrain.source(), Set.of("land", "dem"), Terrain::tileBounds);
+        return new TerrainController(terrain, chain, caches, settings.maxAge());
     }
 
     @Bean

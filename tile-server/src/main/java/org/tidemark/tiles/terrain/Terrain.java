@@ -16,6 +16,7 @@ public final class Terrain {
     private final int globalMaxZoom;
     private final int maxZoom;
     private volatile State state;
+    private volatile long demVersion;
 
     private record State(TerrainTileSource source, TerrainAvailability availability, TerrainExtensions offered) {}
 
@@ -89,6 +90,34 @@ public final class Terrain {
         long[] b = GeographicTiling.range(z, bbox);
         long[] r = {Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])};
         return r[0] > r[2] || r[1] > r[3] ? null : r;
+    }
+
+    /**
+     * A fingerprint of the DEM (extent, resolution and a grid of sampled heights) for cache validation:
+     * replacing the DEM changes it, so stale terrain on disk is dropped.
+     */
+    public long demVersion() {
+        long v = demVersion;
+        if (v == 0) {
+            Envelope e = dem.extent();
+            long h = java.util.Objects.hash(e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY(), dem.resolution());
+            for (int i = 0; i <= 16; i++) {
+                for (int j = 0; j <= 16; j++) {
+                    double z = dem.elevation(e.getMinX() + e.getWidth() * (i + 0.37) / 17.5,
+                            e.getMinY() + e.getHeight() * (j + 0.61) / 17.5);
+                    h = h * 31 + Double.hashCode(z);
+                }
+            }
+            v = h == 0 ? 1 : h;
+            demVersion = v;
+        }
+        return v;
+    }
+
+    /** The land layer's version, or 0 without one. */
+    public long landVersion() {
+        FeatureSource l = land.get();
+        return l == null ? 0 : l.version();
     }
 
     /** The variant Cesium asks for with normals and (when offered) the water mask. */

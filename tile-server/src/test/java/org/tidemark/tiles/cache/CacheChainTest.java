@@ -102,13 +102,23 @@ class CacheChainTest {
         chain.tile(new TileCoord(1, 1, 1), "v");
         chain.tile(new TileCoord(1, 5, 5), "v");
         assertThat(src.calls).hasValue(3);
+        // First sight of a layer with a disk cache: tiles of unknown age are dropped.
         caches.observeVersion("roads", 1);
-        caches.observeVersion("roads", 1);
-        chain.tile(new TileCoord(1, 5, 5), "v");
-        assertThat(src.calls).hasValue(3);
-        caches.observeVersion("roads", 2);
         chain.tile(new TileCoord(1, 5, 5), "v");
         assertThat(src.calls).hasValue(4);
+        caches.observeVersion("roads", 1);
+        chain.tile(new TileCoord(1, 5, 5), "v");
+        assertThat(src.calls).hasValue(4);
+        caches.observeVersion("roads", 2);
+        chain.tile(new TileCoord(1, 5, 5), "v");
+        assertThat(src.calls).hasValue(5);
+        // A restarted server remembers the version it last saw and keeps its disk cache.
+        Counting src2 = new Counting();
+        TileCaches restarted = new TileCaches(dir, 1 << 20);
+        CacheChain again = restarted.register("t", src2, Set.of("roads"), null);
+        restarted.observeVersion("roads", 2);
+        again.tile(new TileCoord(1, 5, 5), "v");
+        assertThat(src2.calls).hasValue(0);
     }
 
     @Test
