@@ -13,6 +13,7 @@ import org.tidemark.tiles.imagery.Imagery;
 import org.tidemark.tiles.imagery.ImageryController;
 import org.tidemark.tiles.imagery.ImageryTiles;
 import org.tidemark.tiles.wmts.WmtsController;
+import org.tidemark.tiles.mvt.TilesMetadataController;
 import org.tidemark.tiles.mvt.VectorTilesController;
 import org.tidemark.tiles.terrain.Terrain;
 import org.tidemark.tiles.terrain.TerrainController;
@@ -59,6 +60,11 @@ public class TilesModule {
     VectorTilesController vectorTilesController(LayerCatalog catalog, AccessPolicy policy, TileCaches caches,
                                                 TilesSettings settings) {
         return new VectorTilesController(catalog, policy, caches, settings.vectorMaxZoom(), settings.maxAge());
+    }
+
+    @Bean
+    TilesMetadataController tilesMetadataController(LayerCatalog catalog, AccessPolicy policy, TilesSettings settings) {
+        return new TilesMetadataController(catalog, policy, settings.vectorMaxZoom());
     }
 
     @Bean
