@@ -78,9 +78,10 @@ public final class JdbcDataStore implements DataStore {
                     "type " + type.name() + " exists");
         }
         try {
+            // DDL first: on H2 it commits by itself, so the tm_layer row only appears once the table exists
             Jdbc.inTransaction(ds, c -> {
-                LayerTable.insert(c, type);
                 Schema.create(c, dialect, type);
+                LayerTable.insert(c, type);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -94,6 +95,7 @@ public final class JdbcDataStore implements DataStore {
     private void cleanUp(FeatureType type) {
         try {
             Jdbc.read(ds, c -> {
+                LayerTable.delete(c, type.name());
                 Schema.drop(c, type);
                 return null;
             });
