@@ -31,8 +31,9 @@ import org.tidemark.core.filter.TemporalOperator;
  *       ({@code S_WITHIN(literal, geom)} is {@code S_CONTAINS(geom, literal)}); literals are transformed
  *       from the filter CRS to longitude/latitude on CGCS2000;</li>
  *   <li>temporal functions (§7.10) compare an instant-valued property with a {@code DATE}, {@code TIMESTAMP} or
- *       {@code INTERVAL} literal; {@code DATE} is midnight UTC, an interval's end {@code DATE} is the last instant
- *       of that day, {@code '..'} is open. T_AFTER, T_BEFORE, T_DURING, T_EQUALS, T_INTERSECTS, T_DISJOINT
+ *       {@code INTERVAL} literal; a {@code DATE} is the whole day in UTC (its first to its last instant), except
+ *       in T_EQUALS where it is midnight so that it equals a DATE attribute's value; an interval's end
+ *       {@code DATE} is the last instant of that day, {@code '..'} is open. T_AFTER, T_BEFORE, T_DURING, T_EQUALS, T_INTERSECTS, T_DISJOINT
  *       and T_CONTAINS(interval, property) are supported; the relations that need interval-valued properties
  *       (T_MEETS, T_OVERLAPS, T_STARTS, ...) are rejected.</li>
  * </ul>
@@ -265,16 +266,20 @@ final class Cql2Builder {
 
     /** {@code reversed}: the literal came first ({@code T_AFTER(literal, property)}). */
     private static Filter temporal(String name, String property, Operand literal, boolean reversed, int pos) {
+        String relation = reversed ? converse(name, pos) : name;
         Instant start;
         Instant end;
         if (literal instanceof Interval i) {
             start = i.start();
             end = i.end();
+        } else if (((Lit) literal).value() instanceof LocalDate day && !relation.equals("T_EQUALS")) {
+            // A DATE is a granule of one day (CQL2 §7.10): T_INTERSECTS means "on that day", T_AFTER "after it".
+            start = toInstant(day);
+            end = day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusNanos(1);
         } else {
             start = toInstant(((Lit) literal).value());
             end = null;
         }
-        String relation = reversed ? converse(name, pos) : name;
         return switch (relation) {
             case "T_AFTER" -> new Filter.Temporal(TemporalOperator.AFTER, property, start, end);
             case "T_BEFORE" -> new Filter.Temporal(TemporalOperator.BEFORE, property, start, end);
