@@ -280,32 +280,52 @@ final class Cql2Builder {
             start = toInstant(((Lit) literal).value());
             end = null;
         }
+        Instant last = end == null ? start : end;
+        TemporalOperator eq = TemporalOperator.TEQUALS;
         return switch (relation) {
             case "T_AFTER" -> new Filter.Temporal(TemporalOperator.AFTER, property, start, end);
             case "T_BEFORE" -> new Filter.Temporal(TemporalOperator.BEFORE, property, start, end);
-            case "T_EQUALS" -> new Filter.Temporal(TemporalOperator.TEQUALS, property, start, end);
+            case "T_EQUALS" -> new Filter.Temporal(eq, property, start, end);
             case "T_INTERSECTS" -> new Filter.Temporal(TemporalOperator.INTERSECTS, property, start, end);
             case "T_DISJOINT" -> new Filter.Not(new Filter.Temporal(TemporalOperator.INTERSECTS, property, start, end));
             case "T_DURING" -> {
                 if (end == null) throw error("T_DURING needs an INTERVAL literal", literal.pos());
                 yield new Filter.Temporal(TemporalOperator.DURING, property, start, end);
             }
-            case "T_CONTAINS", "T_FINISHEDBY", "T_FINISHES", "T_MEETS", "T_METBY", "T_OVERLAPPEDBY", "T_OVERLAPS",
-                 "T_STARTEDBY", "T_STARTS" ->
-                    throw error(name + " is not supported for instant-valued properties", pos);
+            // An instant v is the degenerate interval [v, v] in the definitions of CQL2 §7.10 (Allen's relations):
+            case "T_MEETS" -> start.equals(Instant.MIN) ? Filter.EXCLUDE : new Filter.Temporal(eq, property, start, null);
+            case "T_METBY" -> last.equals(Instant.MAX) ? Filter.EXCLUDE : new Filter.Temporal(eq, property, last, null);
+            case "T_STARTS" -> end == null || start.equals(Instant.MIN) ? Filter.EXCLUDE
+                    : end.equals(Instant.MAX) ? new Filter.Temporal(eq, property, start, null)
+                    : new Filter.And(List.of(new Filter.Temporal(eq, property, start, null),
+                            new Filter.Temporal(TemporalOperator.BEFORE, property, end, null)));
+            case "T_FINISHES" -> end == null || end.equals(Instant.MAX) ? Filter.EXCLUDE
+                    : start.equals(Instant.MIN) ? new Filter.Temporal(eq, property, end, null)
+                    : new Filter.And(List.of(new Filter.Temporal(eq, property, end, null),
+                            new Filter.Temporal(TemporalOperator.AFTER, property, start, null)));
+            // An instant cannot contain, overlap, be overlapped by, be started or finished by another interval.
+            case "T_CONTAINS", "T_OVERLAPS", "T_OVERLAPPEDBY", "T_STARTEDBY", "T_FINISHEDBY" -> Filter.EXCLUDE;
             default -> throw error("unknown temporal function " + name, pos);
         };
     }
 
-    /** The relation with its arguments exchanged: T_AFTER(a, b) = T_BEFORE(b, a); T_CONTAINS(i, p) = T_DURING(p, i). */
+    /** The relation with its arguments exchanged (T_AFTER(a, b) = T_BEFORE(b, a), T_CONTAINS(i, p) = T_DURING(p, i)). */
     private static String converse(String name, int pos) {
         return switch (name) {
             case "T_AFTER" -> "T_BEFORE";
             case "T_BEFORE" -> "T_AFTER";
             case "T_CONTAINS" -> "T_DURING";
             case "T_DURING" -> "T_CONTAINS";
+            case "T_MEETS" -> "T_METBY";
+            case "T_METBY" -> "T_MEETS";
+            case "T_STARTS" -> "T_STARTEDBY";
+            case "T_STARTEDBY" -> "T_STARTS";
+            case "T_FINISHES" -> "T_FINISHEDBY";
+            case "T_FINISHEDBY" -> "T_FINISHES";
+            case "T_OVERLAPS" -> "T_OVERLAPPEDBY";
+            case "T_OVERLAPPEDBY" -> "T_OVERLAPS";
             case "T_EQUALS", "T_INTERSECTS", "T_DISJOINT" -> name;
-            default -> "T_STARTS"; // any relation that needs an interval-valued property
+            default -> throw error("unknown temporal function " + name, pos);
         };
     }
 
