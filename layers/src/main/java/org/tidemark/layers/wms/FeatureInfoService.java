@@ -81,7 +81,7 @@ final class FeatureInfoService {
             LayerAccess.Granted g = access.resolve(name, principal);
             FeatureType type = g.layer().type();
             int idx = m.layers().indexOf(name);
-            Filter client = m.cql().isEmpty() ? Filter.INCLUDE : ClientFilters.cql(m.cql().get(idx), type);
+            Filter client = m.cql().isEmpty() ? Filter.INCLUDE : ClientFilters.cql(m.cql().get(idx), type, g.decision());
             FeatureQuery q = LayerQueries.query(g, lonLat, client, LayerQueries.time(type, m.time()));
             List<double[]> ranked = new ArrayList<>();
             List<Feature> hits = new ArrayList<>();

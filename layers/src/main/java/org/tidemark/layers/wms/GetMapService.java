@@ -47,7 +47,7 @@ final class GetMapService {
             LayerAccess.Granted g = access.resolve(name, principal);
             FeatureType type = g.layer().type();
             Style style = style(r, i, type);
-            Filter client = r.cql().isEmpty() ? Filter.INCLUDE : ClientFilters.cql(r.cql().get(i), type);
+            Filter client = r.cql().isEmpty() ? Filter.INCLUDE : ClientFilters.cql(r.cql().get(i), type, g.decision());
             Filter time = LayerQueries.time(type, r.time());
             FeatureQuery q = LayerQueries.query(g, lonLat, client, time);
             out.add(new RenderLayer(name, style, () -> LayerQueries.masked(g.source().query(q), g), g.decision().spatialLimit()));
