@@ -39,6 +39,9 @@ final class OperationCache {
     private OperationCache() {}
 
     static MathTransform transform(Crs from, Crs to) {
+        if (!isRegistered(from) || !isRegistered(to)) {
+            return find(from, to); // client-supplied WKT: not cached, so clients cannot grow the cache without bound
+        }
         Key key = new Key(from, to);
         MathTransform mt = CACHE.get(key);
         if (mt == null) {
@@ -46,6 +49,11 @@ final class OperationCache {
             CACHE.putIfAbsent(key, mt);
         }
         return mt;
+    }
+
+    /** CRS84 and the shared instances of {@link Crs#epsg(int)}: a set bounded by the EPSG dataset. */
+    private static boolean isRegistered(Crs crs) {
+        return crs.isCrs84() || crs.epsgCode() > 0 && crs == Crs.epsg(crs.epsgCode());
     }
 
     private static MathTransform find(Crs from, Crs to) {
