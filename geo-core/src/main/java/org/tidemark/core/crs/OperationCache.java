@@ -53,7 +53,7 @@ final class OperationCache {
 
     /** CRS84 and the shared instances of {@link Crs#epsg(int)}: a set bounded by the EPSG dataset. */
     private static boolean isRegistered(Crs crs) {
-        return crs.isCrs84() || crs.epsgCode() > 0 && crs == Crs.epsg(crs.epsgCode());
+        return crs.isCrs84() || crs.isShared();
     }
 
     private static MathTransform find(Crs from, Crs to) {
