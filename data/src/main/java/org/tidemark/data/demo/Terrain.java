@@ -221,6 +221,8 @@ final class Terrain {
 
     private void heights(double[] dist) {
         double[] along = noisyDistance();
+        double[][] outlets = new double[towns.size()][];
+        for (int k = 0; k < towns.size(); k++) outlets[k] = nearestSea(towns.get(k));
         double[] mountain = new double[z.length];
         double max = 0;
         for (int r = 0; r < coarse.height(); r++) {
@@ -235,8 +237,9 @@ final class Terrain {
                 double rise = 1 - StrictMath.exp(-Math.max(0, along[i] - reach * 0.3) / 5.5);
                 double amplitude = 0.55 + 0.45 * noise.ridged(x / 9 + 11, y / 9 - 3, 3);
                 double townFlat = 0;
-                for (Town t : towns) {
-                    double dk = t.distanceKm(lon, lat);
+                for (int k = 0; k < towns.size(); k++) {
+                    Town t = towns.get(k);
+                    double dk = capsuleKm(t, outlets[k], lon, lat);
                     townFlat = Math.max(townFlat, 1 - Noise.smoothstep(t.radiusKm() * 1.4, t.radiusKm() * 2.6 + 0.6, dk));
                 }
                 double plainEdge = Noise.smoothstep(0.1, reach, dist[i]);
@@ -248,6 +251,41 @@ final class Terrain {
         for (int i = 0; i < z.length; i++) {
             z[i] = cLand[i] ? z[i] + mountain[i] * (MAX_SUMMIT / max) : -1;
         }
+    }
+
+    /** The nearest sea cell centre (lon, lat) of the working grid. */
+    private double[] nearestSea(Town t) {
+        double best = Double.MAX_VALUE;
+        double[] at = {t.lon(), t.lat()};
+        for (int i = 0; i < cLand.length; i++) {
+            if (cLand[i]) continue;
+            double lon = coarse.lon(i % coarse.width());
+            double lat = coarse.lat(i / coarse.width());
+            double d = t.distanceKm(lon, lat);
+            if (d < best) {
+                best = d;
+                at = new double[] {lon, lat};
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Distance (km) from a point to the corridor between a town centre and its nearest sea: towns sit on a
+     * plain that opens to the coast, so they drain instead of lying in a filled bowl.
+     */
+    private static double capsuleKm(Town t, double[] sea, double lon, double lat) {
+        double ax = 0;
+        double ay = 0;
+        double bx = (sea[0] - t.lon()) * Grid.metresPerDegLon() / 1000;
+        double by = (sea[1] - t.lat()) * Grid.METRES_PER_DEG_LAT / 1000;
+        double px = (lon - t.lon()) * Grid.metresPerDegLon() / 1000;
+        double py = (lat - t.lat()) * Grid.METRES_PER_DEG_LAT / 1000;
+        double len2 = bx * bx + by * by;
+        double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * bx + (py - ay) * by) / len2));
+        double dx = px - f * bx;
+        double dy = py - f * by;
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     /** A 3×3 mean over land cells: removes the small closed hollows ridged noise makes. */
