@@ -61,7 +61,10 @@ public final class DemoDataset {
         GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 4490);
         List<Feature> land = LandPolygons.load();
         List<Polygon> landPolygons = land.stream().map(f -> (Polygon) f.geometry()).toList();
-        Terrain terrain = new Terrain(landPolygons, seed, gf);
+        // the mainland shores across the bays belong to Ninghai and Sanmen, Liuheng island to Zhoushan
+        List<Polygon> county = land.stream().filter(f -> !String.valueOf(f.get("name")).contains("岸") && !"六横岛".equals(f.get("name")))
+                .map(f -> (Polygon) f.geometry()).toList();
+        Terrain terrain = new Terrain(landPolygons, county, seed, gf);
         progress.accept(String.format("demo: terrain %d×%d, %d streams, %d reservoirs (%d ms)", terrain.fine.width(),
                 terrain.fine.height(), terrain.streams.size(), terrain.lakes.size(), ms(t0)));
         Settlements settlements = new Settlements(terrain, seed, gf);

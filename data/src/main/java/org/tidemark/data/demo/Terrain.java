@@ -56,7 +56,11 @@ final class Terrain {
     /** An impounded basin: dam cell, normal pool level, basin cells and outline. */
     record Lake(int dam, double level, double meanBed, int[] cells, Polygon outline) {}
 
-    Terrain(List<Polygon> landPolygons, long seed, GeometryFactory gf) {
+    /**
+     * @param landPolygons all land in the box
+     * @param countyLand   the part that belongs to Xiangshan County (reservoirs are sited there only)
+     */
+    Terrain(List<Polygon> landPolygons, List<Polygon> countyLand, long seed, GeometryFactory gf) {
         this.gf = gf;
         this.noise = new Noise(seed * 31 + 7);
         this.fine = Grid.dem();
@@ -80,7 +84,7 @@ final class Terrain {
         accumulate(pops);
         carve(pops);
         streams(pops);
-        reservoirs(dist, new SplittableRandom(seed ^ 0x5EED_1AL));
+        reservoirs(dist, LandMask.rasterize(countyLand, coarse), new SplittableRandom(seed ^ 0x5EED_1AL));
         reservoirMask = new boolean[fine.size()];
         dem = new float[fine.size()];
         fineDem();
@@ -469,13 +473,13 @@ final class Terrain {
         }
     }
 
-    private void reservoirs(double[] dist, SplittableRandom rnd) {
+    private void reservoirs(double[] dist, boolean[] county, SplittableRandom rnd) {
         List<int[]> candidates = new ArrayList<>();
         for (int i = 0; i < z.length; i++) {
-            if (!cLand[i] || acc[i] < 20 || acc[i] > 900 || z[i] < 20 || z[i] > 300 || dist[i] < 1.5) continue;
+            if (!cLand[i] || !county[i] || acc[i] < 20 || acc[i] > 900 || z[i] < 20 || z[i] > 300 || dist[i] < 1.5) continue;
             double lon = coarse.lon(i % coarse.width());
             double lat = coarse.lat(i / coarse.width());
-            boolean nearTown = towns.stream().anyMatch(t -> t.distanceKm(lon, lat) < t.radiusKm() + 1.5);
+            boolean nearTown = towns.stream().anyMatch(t -> t.distanceKm(lon, lat) < t.radiusKm() + 1.0);
             if (!nearTown) candidates.add(new int[] {i, acc[i] + rnd.nextInt(200)});
         }
         candidates.sort(Comparator.<int[]>comparingInt(a -> -a[1]).thenComparingInt(a -> a[0]));
@@ -486,7 +490,7 @@ final class Terrain {
             double sLat = coarse.lat(s / coarse.width());
             boolean apart = lakes.stream().allMatch(l -> km(l.dam(), sLon, sLat) > 4.5);
             if (!apart) continue;
-            for (double dh : new double[] {22, 16, 12, 8, 6}) {
+            for (double dh : new double[] {22, 16, 12, 8, 6, 4}) {
                 Lake lake = impound(s, z[s] + dh);
                 if (lake != null) {
                     lakes.add(lake);
@@ -521,11 +525,11 @@ final class Terrain {
                 }
             });
         }
-        if (cells.size() < 4) return null;
+        if (cells.size() < 3) return null;
         for (int c : cells) {
             double lon = coarse.lon(c % coarse.width());
             double lat = coarse.lat(c / coarse.width());
-            for (Town t : towns) if (t.distanceKm(lon, lat) < t.radiusKm() * 2.6 + 0.6) return null;
+            for (Town t : towns) if (t.distanceKm(lon, lat) < t.radiusKm() * 1.6 + 0.5) return null;
         }
         int dc = dam % w;
         int dr = dam / w;
@@ -538,7 +542,7 @@ final class Terrain {
             if (leak[0]) return null;
         }
         List<Geometry> boxes = new ArrayList<>();
-        double half = coarse.resolution() / 2;
+        double half = coarse.resolution() * 0.62; // overlapping boxes join diagonal neighbours
         double bed = 0;
         for (int c : cells) {
             double lon = coarse.lon(c % w);
@@ -547,7 +551,7 @@ final class Terrain {
             bed += z[c];
         }
         Geometry u = UnaryUnionOp.union(boxes);
-        Geometry s = DouglasPeuckerSimplifier.simplify(u, coarse.resolution() * 0.55);
+        Geometry s = DouglasPeuckerSimplifier.simplify(u, coarse.resolution() * 0.4);
         Polygon outline = largest(s.isValid() ? s : u);
         if (outline == null) return null;
         return new Lake(dam, level, bed / cells.size(), cells.stream().mapToInt(Integer::intValue).toArray(), outline);
