@@ -1,15 +1,11 @@
 package org.tidemark.data.demo;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * The synthetic terrain behind the demo: a seeded height field shaped by the real coastline, made to drain.
@@ -84,7 +80,8 @@ final class Terrain {
         accumulate(pops);
         carve(pops);
         streams(pops);
-        reservoirs(dist, LandMask.rasterize(countyLand, coarse), new SplittableRandom(seed ^ 0x5EED_1AL));
+        lakes.addAll(new ReservoirSiting(this, gf).site(dist, LandMask.rasterize(countyLand, coarse),
+                new SplittableRandom(seed ^ 0x5EED_1AL)));
         reservoirMask = new boolean[fine.size()];
         dem = new float[fine.size()];
         fineDem();
@@ -473,99 +470,7 @@ final class Terrain {
         }
     }
 
-    private void reservoirs(double[] dist, boolean[] county, SplittableRandom rnd) {
-        List<int[]> candidates = new ArrayList<>();
-        for (int i = 0; i < z.length; i++) {
-            if (!cLand[i] || !county[i] || acc[i] < 20 || acc[i] > 900 || z[i] < 20 || z[i] > 300 || dist[i] < 1.5) continue;
-            double lon = coarse.lon(i % coarse.width());
-            double lat = coarse.lat(i / coarse.width());
-            boolean nearTown = towns.stream().anyMatch(t -> t.distanceKm(lon, lat) < t.radiusKm() + 1.0);
-            if (!nearTown) candidates.add(new int[] {i, acc[i] + rnd.nextInt(200)});
-        }
-        candidates.sort(Comparator.<int[]>comparingInt(a -> -a[1]).thenComparingInt(a -> a[0]));
-        for (int[] cand : candidates) {
-            if (lakes.size() >= 10) break;
-            int s = cand[0];
-            double sLon = coarse.lon(s % coarse.width());
-            double sLat = coarse.lat(s / coarse.width());
-            boolean apart = lakes.stream().allMatch(l -> km(l.dam(), sLon, sLat) > 4.5);
-            if (!apart) continue;
-            for (double dh : new double[] {22, 16, 12, 8, 6, 4}) {
-                Lake lake = impound(s, z[s] + dh);
-                if (lake != null) {
-                    lakes.add(lake);
-                    break;
-                }
-            }
-        }
-    }
-
-    private double km(int cell, double lon, double lat) {
-        double dx = (coarse.lon(cell % coarse.width()) - lon) * Grid.metresPerDegLon() / 1000;
-        double dy = (coarse.lat(cell / coarse.width()) - lat) * Grid.METRES_PER_DEG_LAT / 1000;
-        return Math.sqrt(dx * dx + dy * dy);
-    }
-
-    /** The basin upstream of {@code dam} below {@code level}, or null if it spills sideways or is too small/large. */
-    private Lake impound(int dam, double level) {
-        int w = coarse.width();
-        boolean[] in = new boolean[z.length];
-        List<Integer> cells = new ArrayList<>();
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(dam);
-        in[dam] = true;
-        while (!queue.isEmpty()) {
-            int c = queue.poll();
-            cells.add(c);
-            if (cells.size() > 260) return null;
-            forNeighbours(c, nb -> {
-                if (!in[nb] && receiver[nb] == c && cLand[nb] && z[nb] < level) {
-                    in[nb] = true;
-                    queue.add(nb);
-                }
-            });
-        }
-        if (cells.size() < 3) return null;
-        for (int c : cells) {
-            double lon = coarse.lon(c % coarse.width());
-            double lat = coarse.lat(c / coarse.width());
-            for (Town t : towns) if (t.distanceKm(lon, lat) < t.radiusKm() * 1.6 + 0.5) return null;
-        }
-        int dc = dam % w;
-        int dr = dam / w;
-        for (int c : cells) {
-            boolean[] leak = {false};
-            forNeighbours(c, nb -> {
-                boolean nearDam = Math.abs(nb % w - dc) <= 1 && Math.abs(nb / w - dr) <= 1;
-                if (!in[nb] && !nearDam && z[nb] < level) leak[0] = true;
-            });
-            if (leak[0]) return null;
-        }
-        List<Geometry> boxes = new ArrayList<>();
-        double half = coarse.resolution() * 0.62; // overlapping boxes join diagonal neighbours
-        double bed = 0;
-        for (int c : cells) {
-            double lon = coarse.lon(c % w);
-            double lat = coarse.lat(c / w);
-            boxes.add(gf.toGeometry(new org.locationtech.jts.geom.Envelope(lon - half, lon + half, lat - half, lat + half)));
-            bed += z[c];
-        }
-        Geometry u = UnaryUnionOp.union(boxes);
-        Geometry s = DouglasPeuckerSimplifier.simplify(u, coarse.resolution() * 0.4);
-        Polygon outline = largest(s.isValid() ? s : u);
-        if (outline == null) return null;
-        return new Lake(dam, level, bed / cells.size(), cells.stream().mapToInt(Integer::intValue).toArray(), outline);
-    }
-
-    private static Polygon largest(Geometry g) {
-        Polygon best = null;
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygon p && (best == null || p.getArea() > best.getArea())) best = p;
-        }
-        return best;
-    }
-
-    private void forNeighbours(int cell, java.util.function.IntConsumer f) {
+    void forNeighbours(int cell, java.util.function.IntConsumer f) {
         int w = coarse.width();
         int c = cell % w;
         int r = cell / w;
