@@ -44,7 +44,6 @@ final class Terrain {
     final List<Town> towns;
     private final int[] popOrder;
     private final Noise noise;
-    private final GeometryFactory gf;
 
     /** A traced stream: coarse cells from source to the sea or to the stream it joins. */
     record StreamLine(int[] cells, int order, boolean reachesSea) {}
@@ -57,7 +56,7 @@ final class Terrain {
      * @param countyLand   the part that belongs to Xiangshan County (reservoirs are sited there only)
      */
     Terrain(List<Polygon> landPolygons, List<Polygon> countyLand, long seed, GeometryFactory gf) {
-        this.gf = gf;
+
         this.noise = new Noise(seed * 31 + 7);
         this.fine = Grid.dem();
         this.coarse = fine.coarser(FACTOR);
