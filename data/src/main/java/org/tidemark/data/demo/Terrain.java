@@ -243,7 +243,9 @@ final class Terrain {
                     townFlat = Math.max(townFlat, 1 - Noise.smoothstep(t.radiusKm() * 1.4, t.radiusKm() * 2.6 + 0.6, dk));
                 }
                 double plainEdge = Noise.smoothstep(0.1, reach, dist[i]);
-                mountain[i] = rise * amplitude * plainEdge * (1 - townFlat);
+                // kilometre-scale relief: breaks smooth slopes into spurs and hollows so flow converges
+                double relief = 0.8 + 0.4 * noise.fbm(x / 1.6 + 3, y / 1.6 + 9, 3);
+                mountain[i] = rise * amplitude * relief * plainEdge * (1 - townFlat);
                 max = Math.max(max, mountain[i]);
                 z[i] = plain(x, y, dist[i]);
             }
