@@ -45,7 +45,8 @@ public final class ExceptionReportWriter {
     public static void write(HttpServletResponse response, GeoServiceException e, String owsNamespace,
                              String reportVersion, String schemaBaseUrl) throws IOException {
         if (response.isCommitted()) return;
-        response.reset();
+        response.resetBuffer();
+        response.setHeader("Content-Disposition", null);
         response.setStatus(status(e));
         response.setContentType("application/xml;charset=UTF-8");
         writeTo(response.getOutputStream(), e.code(), e.locator(), e.getMessage(), owsNamespace, reportVersion, schemaBaseUrl);
@@ -55,7 +56,8 @@ public final class ExceptionReportWriter {
     public static void writeInternal(HttpServletResponse response, String correlationId, String owsNamespace,
                                      String reportVersion, String schemaBaseUrl) throws IOException {
         if (response.isCommitted()) return;
-        response.reset();
+        response.resetBuffer();
+        response.setHeader("Content-Disposition", null);
         response.setStatus(500);
         response.setContentType("application/xml;charset=UTF-8");
         writeTo(response.getOutputStream(), "NoApplicableCode", null,
