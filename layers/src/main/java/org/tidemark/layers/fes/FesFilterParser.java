@@ -95,7 +95,11 @@ public final class FesFilterParser {
             case "PropertyIsGreaterThan" -> comparison(e, ComparisonOperator.GT);
             case "PropertyIsGreaterThanOrEqualTo" -> comparison(e, ComparisonOperator.GE);
             case "PropertyIsLike" -> like(e);
-            case "PropertyIsNull", "PropertyIsNil" -> new Filter.IsNull(reference(single(e, "ValueReference", "PropertyName")));
+            case "PropertyIsNull", "PropertyIsNil" -> {
+                Element ref = single(e, "ValueReference", "PropertyName");
+                // gml:name, gml:description, gml:identifier are inherited from gml:AbstractFeatureType and never set
+                yield isGmlStandardProperty(ref) ? Filter.INCLUDE : new Filter.IsNull(reference(ref));
+            }
             case "PropertyIsBetween" -> between(e);
             case "BBOX" -> bbox(e);
             case "Equals" -> spatial(e, SpatialOperator.EQUALS);
@@ -129,6 +133,7 @@ public final class FesFilterParser {
     private Filter comparison(Element e, ComparisonOperator op) {
         List<Element> args = elements(e);
         if (args.size() != 2) throw fail(e.getLocalName() + " takes two expressions");
+        if (args.stream().anyMatch(FesFilterParser::isGmlStandardProperty)) return Filter.EXCLUDE; // never has a value
         boolean matchCase = !"false".equalsIgnoreCase(e.getAttribute("matchCase").trim());
         Element a = args.get(0);
         Element b = args.get(1);
@@ -324,9 +329,29 @@ public final class FesFilterParser {
     }
 
     private String geometryReference(Element e) {
-        String name = reference(e);
+        String raw = e.getTextContent().trim();
+        if (raw.equals("gml:boundedBy") || raw.endsWith("/gml:boundedBy") || isGmlStandardProperty(e)) {
+            throw new org.tidemark.core.error.GeoServiceException(org.tidemark.core.error.GeoServiceException.Kind.INVALID_PARAMETER,
+                    "OperationProcessingFailed", "filter", raw + " is not a valid spatial operand");
+        }
+        String name;
+        try {
+            name = reference(e);
+        } catch (org.tidemark.core.error.GeoServiceException x) {
+            throw new org.tidemark.core.error.GeoServiceException(x.kind(), "OperationProcessingFailed", "filter",
+                    "Invalid spatial operand: " + raw);
+        }
         if (!properties.isGeometry(name)) throw OwsException.invalidValue("filter", name + " is not a geometry property");
         return name;
+    }
+
+    /** {@code gml:name}, {@code gml:description}, {@code gml:identifier}: GML standard properties we never populate. */
+    static boolean isGmlStandardProperty(Element e) {
+        if (!isReference(e)) return false;
+        String t = e.getTextContent().trim();
+        int slash = t.lastIndexOf('/');
+        if (slash >= 0) t = t.substring(slash + 1);
+        return t.equals("gml:name") || t.equals("gml:description") || t.equals("gml:identifier");
     }
 
     private static boolean isReference(Element e) {

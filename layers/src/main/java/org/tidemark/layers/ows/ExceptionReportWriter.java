@@ -23,6 +23,7 @@ public final class ExceptionReportWriter {
 
     /** The HTTP status for an exception. */
     public static int status(GeoServiceException e) {
+        if ("OperationProcessingFailed".equals(e.code())) return 403; // WFS 2.0 Table 3
         return switch (e.kind()) {
             case INVALID_PARAMETER, MISSING_PARAMETER -> 400;
             case NOT_SUPPORTED -> "OperationNotSupported".equals(e.code()) || "OptionNotSupported".equals(e.code()) ? 501 : 400;

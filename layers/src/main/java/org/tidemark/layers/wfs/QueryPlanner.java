@@ -54,6 +54,7 @@ final class QueryPlanner {
                 }
                 byType.forEach((layer, ids) -> out.add(plan(request, q, layer, new Filter.ResourceId(ids))));
             } else {
+                checkIdsMatchTypes(q, principal);
                 for (String name : q.typeNames()) {
                     GatedLayer layer = catalog.find(principal, localName(name))
                             .orElseThrow(() -> GeoServiceException.invalid("typeNames", "Unknown feature type: " + name));
@@ -71,6 +72,17 @@ final class QueryPlanner {
             }
         }
         return out;
+    }
+
+    /** WFS 2.0 §7.9.2.4.1: a RESOURCEID that names none of the queried types is an invalid parameter. */
+    private void checkIdsMatchTypes(QuerySpec q, Principal principal) {
+        if (q.resourceIds().isEmpty()) return;
+        Set<String> types = new LinkedHashSet<>();
+        for (String t : q.typeNames()) types.add(localName(t));
+        for (String rid : q.resourceIds()) {
+            boolean ok = types.stream().anyMatch(t -> rid.startsWith(t + ".") && rid.length() > t.length() + 1);
+            if (!ok) throw GeoServiceException.invalid("RESOURCEID", "Resource id " + rid + " is not of the requested type(s) " + types);
+        }
     }
 
     private Map<GatedLayer, Set<String>> byType(List<String> rids, Principal principal) {
