@@ -448,13 +448,24 @@ class WfsControllerTest {
     }
 
     @Test
-    void gmlStandardPropertiesAreNeverSetAndBoundedByIsNoSpatialOperand() throws Exception {
+    void unknownResourceIdsSelectNothing() throws Exception {
+        Xml x = xml(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=roads&RESOURCEID=test-1234"));
+        assertThat(x.text("/wfs:FeatureCollection/@numberMatched")).isEqualTo("0");
+        String body = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" "
+                + "xmlns:fes=\"http://www.opengis.net/fes/2.0\"><wfs:Query typeNames=\"roads\"><fes:Filter><fes:ResourceId rid=\"place_names.p1\"/>"
+                + "</fes:Filter></wfs:Query></wfs:GetFeature>";
+        assertException(call(post("/wfs").contentType("text/xml").content(body)), 400, "InvalidParameterValue", "RESOURCEID");
+    }
+
+    @Test
+    void gmlStandardPropertiesAreNeverSetAndBoundedByIsNoScalar() throws Exception {
         assertThat(postQuery("roads", "<fes:PropertyIsNull><fes:ValueReference>gml:name</fes:ValueReference></fes:PropertyIsNull>")
                 .count("//tm:roads")).isEqualTo(3);
         String body = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" "
                 + "xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\"><wfs:Query typeNames=\"roads\">"
-                + "<fes:Filter><fes:Intersects><fes:ValueReference>gml:boundedBy</fes:ValueReference><gml:Point gml:id=\"p\" "
-                + "srsName=\"EPSG:4326\"><gml:pos>121 29</gml:pos></gml:Point></fes:Intersects></fes:Filter></wfs:Query></wfs:GetFeature>";
+                + "<fes:Filter><fes:PropertyIsLessThanOrEqualTo><fes:ValueReference>gml:boundedBy</fes:ValueReference><fes:Literal>"
+                + "<gml:Envelope><gml:lowerCorner>29 121</gml:lowerCorner><gml:upperCorner>30 122</gml:upperCorner></gml:Envelope>"
+                + "</fes:Literal></fes:PropertyIsLessThanOrEqualTo></fes:Filter></wfs:Query></wfs:GetFeature>";
         assertException(call(post("/wfs").contentType("text/xml").content(body)), 403, "OperationProcessingFailed", "filter");
     }
 }
