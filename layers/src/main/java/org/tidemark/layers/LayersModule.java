@@ -28,8 +28,8 @@ import org.tidemark.layers.wms.WmsModule;
         WfsModule.class,         // /wfs, WFS on /ows
         OgcApiModule.class,      // /ogc (OGC API – Features)
         WmsModule.class,         // /wms, WMS on /ows
-        // GovernanceModule.class  needs GrantStore, AuditLog and a rowFilterParser bean — the app imports it
-        // ProcessesModule.class   (OGC API – Processes) — imported by the app with its own dependencies
+        org.tidemark.layers.governance.GovernanceModule.class, // /api/catalog, access requests, grants, audit
+        org.tidemark.layers.processes.ProcessesModule.class    // /ogc/processes, /ogc/jobs
 })
 public class LayersModule {
 

@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param mqttBrokerUrl    e.g. {@code tcp://127.0.0.1:1883}; null or blank disables MQTT ingest
  * @param mqttTopic        the subscribed topic filter, e.g. {@code tidemark/obs/#}
  * @param mqttClientId     the MQTT client id (a persistent session is kept under it)
+ * @param liveBusTopic     with MQTT configured, the topic prefix that links the live buses of several
+ *                         instances (e.g. {@code tidemark/live}); null or blank keeps the bus local
  * @param sl651Port        the SL651 TCP port; negative disables the listener, 0 picks a free port
  * @param queueSize        ingest queue capacity in readings
  * @param maxBatch         readings per database transaction at most
@@ -28,7 +30,7 @@ import java.time.Duration;
  * @param simulatorPeriod  real time between two demo readings of a station
  */
 public record SensorSettings(String stationLayer, String mqttBrokerUrl, String mqttTopic, String mqttClientId,
-                             int sl651Port, int queueSize, int maxBatch, int maxBodyBytes, int replaySize,
+                             String liveBusTopic, int sl651Port, int queueSize, int maxBatch, int maxBodyBytes, int replaySize,
                              int clientQueueSize, int maxSseClients, Duration heartbeat, Duration sseTimeout,
                              double levelHysteresis, double rainHysteresis, double riseRatePerHour,
                              Duration futureTolerance, Duration staleAfter, boolean simulator, long simulatorSeed,
@@ -36,43 +38,49 @@ public record SensorSettings(String stationLayer, String mqttBrokerUrl, String m
 
     /** The defaults: no MQTT, no SL651 listener, no simulator. */
     public static SensorSettings defaults() {
-        return new SensorSettings("hydro_stations", null, "tidemark/obs/#", "tidemark-sensors", -1, 10_000, 500,
+        return new SensorSettings("hydro_stations", null, "tidemark/obs/#", "tidemark-sensors", null, -1, 10_000, 500,
                 1_048_576, 10_000, 1_000, 500, Duration.ofSeconds(15), Duration.ofMinutes(30), 0.05, 0.1, 0.5,
                 Duration.ofMinutes(5), Duration.ofMinutes(30), false, 20260914L, Duration.ofSeconds(10));
     }
 
     public SensorSettings withMqtt(String brokerUrl, String topic, String clientId) {
-        return new SensorSettings(stationLayer, brokerUrl, topic, clientId, sl651Port, queueSize, maxBatch, maxBodyBytes,
+        return new SensorSettings(stationLayer, brokerUrl, topic, clientId, liveBusTopic, sl651Port, queueSize, maxBatch, maxBodyBytes,
                 replaySize, clientQueueSize, maxSseClients, heartbeat, sseTimeout, levelHysteresis, rainHysteresis,
                 riseRatePerHour, futureTolerance, staleAfter, simulator, simulatorSeed, simulatorPeriod);
     }
 
+    public SensorSettings withLiveBus(String topic) {
+        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, topic, sl651Port, queueSize,
+                maxBatch, maxBodyBytes, replaySize, clientQueueSize, maxSseClients, heartbeat, sseTimeout, levelHysteresis,
+                rainHysteresis, riseRatePerHour, futureTolerance, staleAfter, simulator, simulatorSeed, simulatorPeriod);
+    }
+
     public SensorSettings withSl651Port(int port) {
-        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, port, queueSize, maxBatch,
+        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, liveBusTopic, port, queueSize, maxBatch,
                 maxBodyBytes, replaySize, clientQueueSize, maxSseClients, heartbeat, sseTimeout, levelHysteresis,
                 rainHysteresis, riseRatePerHour, futureTolerance, staleAfter, simulator, simulatorSeed, simulatorPeriod);
     }
 
     public SensorSettings withQueue(int size, int batch) {
-        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, sl651Port, size, batch,
+        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, liveBusTopic, sl651Port, size, batch,
                 maxBodyBytes, replaySize, clientQueueSize, maxSseClients, heartbeat, sseTimeout, levelHysteresis,
                 rainHysteresis, riseRatePerHour, futureTolerance, staleAfter, simulator, simulatorSeed, simulatorPeriod);
     }
 
     public SensorSettings withSimulator(boolean on, Duration period) {
-        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, sl651Port, queueSize, maxBatch,
+        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, liveBusTopic, sl651Port, queueSize, maxBatch,
                 maxBodyBytes, replaySize, clientQueueSize, maxSseClients, heartbeat, sseTimeout, levelHysteresis,
                 rainHysteresis, riseRatePerHour, futureTolerance, staleAfter, on, simulatorSeed, period);
     }
 
     public SensorSettings withLive(int replay, int clientQueue, int maxClients, Duration beat) {
-        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, sl651Port, queueSize, maxBatch,
+        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, liveBusTopic, sl651Port, queueSize, maxBatch,
                 maxBodyBytes, replay, clientQueue, maxClients, beat, sseTimeout, levelHysteresis, rainHysteresis,
                 riseRatePerHour, futureTolerance, staleAfter, simulator, simulatorSeed, simulatorPeriod);
     }
 
     public SensorSettings withMaxBodyBytes(int bytes) {
-        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, sl651Port, queueSize, maxBatch,
+        return new SensorSettings(stationLayer, mqttBrokerUrl, mqttTopic, mqttClientId, liveBusTopic, sl651Port, queueSize, maxBatch,
                 bytes, replaySize, clientQueueSize, maxSseClients, heartbeat, sseTimeout, levelHysteresis,
                 rainHysteresis, riseRatePerHour, futureTolerance, staleAfter, simulator, simulatorSeed, simulatorPeriod);
     }

@@ -31,6 +31,7 @@ import org.tidemark.sensors.model.StationRegistry;
 import org.tidemark.sensors.model.StationStates;
 import org.tidemark.sensors.model.StatusEvaluator;
 import org.tidemark.sensors.mqtt.MqttIngest;
+import org.tidemark.sensors.mqtt.MqttLiveBridge;
 import org.tidemark.sensors.sl651.Sl651Server;
 import org.tidemark.sensors.web.LiveController;
 import org.tidemark.sensors.web.SensorController;
@@ -47,11 +48,14 @@ import org.tidemark.sensors.web.SensorProblemHandler;
 public class SensorsModule {
     private static final Logger log = LoggerFactory.getLogger(SensorsModule.class);
 
+    /** The effective settings and clock (not exposed as beans of those types, so the app's own stay unique). */
+    record SensorEnv(SensorSettings settings, Clock clock) {}
+
     @Bean
-    SensorSettings sensorSettingsEffective(ObjectProvider<SensorSettings> provided) {
-        SensorSettings s = provided.stream().filter(x -> x != null).findFirst().orElseGet(SensorSettings::defaults);
+    SensorEnv sensorEnv(ObjectProvider<SensorSettings> provided, ObjectProvider<Clock> clock) {
+        SensorSettings s = provided.getIfAvailable(SensorSettings::defaults);
         log.info("sensor settings: {}", s.withMqtt(mask(s.mqttBrokerUrl()), s.mqttTopic(), s.mqttClientId()));
-        return s;
+        return new SensorEnv(s, clock.getIfAvailable(Clock::systemUTC));
     }
 
     private static String mask(String url) {
@@ -59,11 +63,8 @@ public class SensorsModule {
     }
 
     @Bean
-    Clock sensorClock(ObjectProvider<Clock> clock) { return clock.getIfAvailable(Clock::systemUTC); }
-
-    @Bean
-    StationRegistry sensorStationRegistry(LayerCatalog catalog, SensorSettings sensorSettingsEffective) {
-        String name = sensorSettingsEffective.stationLayer();
+    StationRegistry sensorStationRegistry(LayerCatalog catalog, SensorEnv sensorEnv) {
+        String name = sensorEnv.settings().stationLayer();
         var layer = catalog.layer(name);
         var source = catalog.source(name);
         if (layer.isEmpty() || source.isEmpty()) {
@@ -85,17 +86,17 @@ public class SensorsModule {
     StationStates sensorStationStates() { return new StationStates(); }
 
     @Bean
-    LiveBus sensorLiveBus(SensorSettings sensorSettingsEffective) {
-        return new LiveBus(sensorSettingsEffective.replaySize(), sensorSettingsEffective.clientQueueSize());
+    LiveBus sensorLiveBus(SensorEnv sensorEnv) {
+        return new LiveBus(sensorEnv.settings().replaySize(), sensorEnv.settings().clientQueueSize());
     }
 
     @Bean
     RejectCounters sensorRejectCounters() { return new RejectCounters(); }
 
     @Bean(destroyMethod = "close")
-    IngestPipeline sensorIngestPipeline(ObservationStore store, SensorSettings sensorSettingsEffective,
+    IngestPipeline sensorIngestPipeline(ObservationStore store, SensorEnv sensorEnv,
                                         ThresholdEngine sensorThresholdEngine) {
-        IngestPipeline p = new IngestPipeline(store, sensorSettingsEffective.queueSize(), sensorSettingsEffective.maxBatch());
+        IngestPipeline p = new IngestPipeline(store, sensorEnv.settings().queueSize(), sensorEnv.settings().maxBatch());
         p.addListener(sensorThresholdEngine);
         return p;
     }
@@ -103,22 +104,22 @@ public class SensorsModule {
     @Bean
     ThresholdEngine sensorThresholdEngine(StationRegistry sensorStationRegistry, LatestValues sensorLatestValues,
                                           RainAccumulator sensorRainAccumulator, StationStates sensorStationStates,
-                                          ObservationStore store, LiveBus sensorLiveBus, Clock sensorClock,
-                                          SensorSettings sensorSettingsEffective) {
+                                          ObservationStore store, LiveBus sensorLiveBus,
+                                          SensorEnv sensorEnv) {
         ThresholdEngine e = new ThresholdEngine(sensorStationRegistry, sensorLatestValues, sensorRainAccumulator,
-                sensorStationStates, new StatusEvaluator(sensorSettingsEffective.levelHysteresis(),
-                sensorSettingsEffective.rainHysteresis()), store, sensorLiveBus, sensorClock,
-                sensorSettingsEffective.riseRatePerHour());
+                sensorStationStates, new StatusEvaluator(sensorEnv.settings().levelHysteresis(),
+                sensorEnv.settings().rainHysteresis()), store, sensorLiveBus, sensorEnv.clock(),
+                sensorEnv.settings().riseRatePerHour());
         e.initialize();
         return e;
     }
 
     @Bean
     IngestService sensorIngestService(StationRegistry sensorStationRegistry, IngestPipeline sensorIngestPipeline,
-                                      RejectCounters sensorRejectCounters, Clock sensorClock,
-                                      SensorSettings sensorSettingsEffective) {
-        return new IngestService(new ObservationValidator(sensorStationRegistry, sensorClock,
-                sensorSettingsEffective.futureTolerance()), sensorIngestPipeline, sensorRejectCounters);
+                                      RejectCounters sensorRejectCounters,
+                                      SensorEnv sensorEnv) {
+        return new IngestService(new ObservationValidator(sensorStationRegistry, sensorEnv.clock(),
+                sensorEnv.settings().futureTolerance()), sensorIngestPipeline, sensorRejectCounters);
     }
 
     @Bean
@@ -131,8 +132,8 @@ public class SensorsModule {
     @Bean
     public LiveGaugesLayer liveGaugesLayer(StationRegistry sensorStationRegistry, GaugeFeatures sensorGaugeFeatures,
                                            StationStates sensorStationStates, LayerCatalog catalog,
-                                           SensorSettings sensorSettingsEffective) {
-        Department d = catalog.layer(sensorSettingsEffective.stationLayer()).map(Layer::department).orElse(null);
+                                           SensorEnv sensorEnv) {
+        Department d = catalog.layer(sensorEnv.settings().stationLayer()).map(Layer::department).orElse(null);
         return new LiveGaugesLayer(sensorStationRegistry, sensorGaugeFeatures, sensorStationStates, d);
     }
 
@@ -145,17 +146,17 @@ public class SensorsModule {
     SensorController sensorController(StationRegistry sensorStationRegistry, StationStates sensorStationStates,
                                       LatestValues sensorLatestValues, RainAccumulator sensorRainAccumulator,
                                       ObservationStore store, IngestService sensorIngestService,
-                                      GaugeAccess sensorGaugeAccess, LiveBus sensorLiveBus, Clock sensorClock,
-                                      SensorSettings sensorSettingsEffective) {
+                                      GaugeAccess sensorGaugeAccess, LiveBus sensorLiveBus,
+                                      SensorEnv sensorEnv) {
         return new SensorController(sensorStationRegistry, sensorStationStates, sensorLatestValues,
-                sensorRainAccumulator, store, sensorIngestService, sensorGaugeAccess, sensorLiveBus, sensorClock,
-                sensorSettingsEffective);
+                sensorRainAccumulator, store, sensorIngestService, sensorGaugeAccess, sensorLiveBus, sensorEnv.clock(),
+                sensorEnv.settings());
     }
 
     @Bean
     LiveController sensorLiveController(LiveBus sensorLiveBus, GaugeAccess sensorGaugeAccess,
-                                        StationRegistry sensorStationRegistry, SensorSettings sensorSettingsEffective) {
-        return new LiveController(sensorLiveBus, sensorGaugeAccess, sensorStationRegistry, sensorSettingsEffective);
+                                        StationRegistry sensorStationRegistry, SensorEnv sensorEnv) {
+        return new LiveController(sensorLiveBus, sensorGaugeAccess, sensorStationRegistry, sensorEnv.settings());
     }
 
     @Bean
@@ -163,32 +164,42 @@ public class SensorsModule {
 
     /** The optional channels, started after the pipeline and closed before it. */
     @Bean(destroyMethod = "close")
-    SensorChannels sensorChannels(SensorSettings sensorSettingsEffective, IngestService sensorIngestService,
-                                  StationRegistry sensorStationRegistry, Clock sensorClock)
+    SensorChannels sensorChannels(SensorEnv sensorEnv, IngestService sensorIngestService,
+                                  StationRegistry sensorStationRegistry, ThresholdEngine sensorThresholdEngine,
+                                  LiveBus sensorLiveBus, IngestPipeline sensorIngestPipeline)
             throws IOException, MqttException {
-        SensorSettings s = sensorSettingsEffective;
+        SensorSettings s = sensorEnv.settings();
+        MqttLiveBridge bridge = null;
+        if (s.mqttBrokerUrl() != null && !s.mqttBrokerUrl().isBlank() && s.liveBusTopic() != null
+                && !s.liveBusTopic().isBlank()) {
+            bridge = new MqttLiveBridge(s.mqttBrokerUrl(), s.liveBusTopic(), sensorThresholdEngine, sensorLiveBus);
+            sensorIngestPipeline.addListener(bridge);
+            bridge.start();
+        }
         MqttIngest mqtt = null;
         if (s.mqttBrokerUrl() != null && !s.mqttBrokerUrl().isBlank()) {
             mqtt = new MqttIngest(sensorIngestService, s.mqttBrokerUrl(), s.mqttTopic(), s.mqttClientId());
             mqtt.start();
         }
         Sl651Server sl651 = s.sl651Port() >= 0
-                ? new Sl651Server(sensorIngestService, sensorStationRegistry, sensorClock, s.sl651Port(), 0x01,
+                ? new Sl651Server(sensorIngestService, sensorStationRegistry, sensorEnv.clock(), s.sl651Port(), 0x01,
                 Duration.ofMinutes(10))
                 : null;
         TyphoonSimulator demo = null;
         if (s.simulator()) {
-            demo = new TyphoonSimulator(sensorStationRegistry, sensorIngestService, sensorClock, s.simulatorSeed(),
+            demo = new TyphoonSimulator(sensorStationRegistry, sensorIngestService, sensorEnv.clock(), s.simulatorSeed(),
                     s.simulatorPeriod(), Duration.ofMinutes(30));
             demo.start();
         }
-        return new SensorChannels(mqtt, sl651, demo);
+        return new SensorChannels(mqtt, sl651, demo, bridge);
     }
 
     /** The running ingest channels (each may be absent). */
-    public record SensorChannels(MqttIngest mqtt, Sl651Server sl651, TyphoonSimulator demo) implements AutoCloseable {
+    public record SensorChannels(MqttIngest mqtt, Sl651Server sl651, TyphoonSimulator demo, MqttLiveBridge liveBridge)
+            implements AutoCloseable {
         @Override
         public void close() {
+            if (liveBridge != null) liveBridge.close();
             if (demo != null) demo.close();
             if (mqtt != null) mqtt.close();
             if (sl651 != null) sl651.close();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tidemark.core.sensor.Alert;
@@ -51,6 +52,7 @@ public final class ThresholdEngine implements CommitListener {
     private final Clock clock;
     private final double riseRatePerHour;
     private final Map<String, Instant> lastRiseAlert = new ConcurrentHashMap<>();
+    private volatile Consumer<Alert> alertListener = a -> {};
 
     public ThresholdEngine(StationRegistry stations, LatestValues latest, RainAccumulator rain, StationStates states,
                            StatusEvaluator evaluator, ObservationStore store, LiveBus bus, Clock clock,
@@ -88,7 +90,18 @@ public final class ThresholdEngine implements CommitListener {
     }
 
     @Override
-    public synchronized void committed(List<Observation> fresh) {
+    public void committed(List<Observation> fresh) { process(fresh, true); }
+
+    /**
+     * Applies readings another instance committed (they arrive over the MQTT live bus): caches, statuses
+     * and live events are updated here too, but alerts are logged only by the instance that committed.
+     */
+    public void applyRemote(List<Observation> fresh) { process(fresh, false); }
+
+    /** Told about every alert this instance logs (the MQTT live bus forwards them to other instances). */
+    public void setAlertListener(Consumer<Alert> listener) { this.alertListener = listener == null ? a -> {} : listener; }
+
+    private synchronized void process(List<Observation> fresh, boolean origin) {
         Set<String> touched = new LinkedHashSet<>();
         for (Observation o : fresh) {
             Optional<Station> station = stations.find(o.station());
@@ -97,7 +110,7 @@ public final class ThresholdEngine implements CommitListener {
             boolean newest = latest.offer(o);
             if (o.property().equals("DRP")) rain.add(o.station(), o.phenomenonTime(), o.value());
             bus.publish("observation", o.station(), observationData(station.get(), o));
-            if (newest) checkRise(station.get(), o, before.orElse(null));
+            if (newest && origin) checkRise(station.get(), o, before.orElse(null));
             touched.add(o.station());
         }
         for (String code : touched) {
@@ -109,7 +122,7 @@ public final class ThresholdEngine implements CommitListener {
             if (now.status() != previous.status()) {
                 states.put(code, now);
                 bus.publish("status", code, statusData(s, previous.status(), now));
-                if (previous.status() != StationStatus.NO_DATA || now.status().isAlarm()) {
+                if (origin && (previous.status() != StationStatus.NO_DATA || now.status().isAlarm())) {
                     raise(s, previous.status(), now);
                 }
             } else {
@@ -167,6 +180,7 @@ public final class ThresholdEngine implements CommitListener {
             stored = a;
         }
         bus.publish("alert", a.station(), alertData(stored));
+        alertListener.accept(stored);
     }
 
     private static String thresholdName(String property) {

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.sensors.ingest.QueueFullException;
@@ -83,6 +84,12 @@ public class SensorProblemHandler {
                 "invalid value for " + e.getName());
         p.setProperty("locator", e.getName());
         return respond(p, null);
+    }
+
+    /** The client went away (typically a closed live stream): nothing to answer, nothing to report. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("client disconnected: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
