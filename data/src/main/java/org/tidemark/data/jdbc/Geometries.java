@@ -44,7 +44,7 @@ public final class Geometries {
      * {@code metres}, padded by 1 % against the ellipsoid's variation; the whole longitude range near a pole.
      */
     public static Envelope expandByMetres(Envelope e, double metres) {
-        double pad = Math.max(metres, 0) * 1.01;
+        double pad = Math.max(metres, 0) * 1.01 + 0.01; // + 1 cm against rounding
         double dLat = pad / MIN_METRES_PER_DEGREE_LAT;
         double minY = Math.max(-90, e.getMinY() - dLat);
         double maxY = Math.min(90, e.getMaxY() + dLat);

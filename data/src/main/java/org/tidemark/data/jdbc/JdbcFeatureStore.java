@@ -87,9 +87,7 @@ final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Envelope extent() {
-        String g = Identifiers.quote(type.geometryName());
-        String sql = "SELECT MIN(ST_XMin(" + g + ")), MIN(ST_YMin(" + g + ")), MAX(ST_XMax(" + g + ")), MAX(ST_YMax("
-                + g + ")) FROM " + table;
+        String sql = dialect.extentSql(type.name(), type.geometryName());
         return Jdbc.read(ds, c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();

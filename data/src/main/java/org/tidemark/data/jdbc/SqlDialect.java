@@ -50,6 +50,16 @@ public interface SqlDialect {
     /** Prepares a connection and statement so that a large result streams instead of being buffered. */
     void prepareStreaming(Connection connection, Statement statement) throws SQLException;
 
+    /**
+     * A query answering one row {@code minX, minY, maxX, maxY} (nulls when empty) for a table. Names are
+     * validated identifiers ({@code [A-Za-z0-9_-]}), safe inside quotes.
+     */
+    default String extentSql(String tableName, String geometryColumn) {
+        String g = '"' + geometryColumn + '"';
+        return "SELECT MIN(ST_XMin(" + g + ")), MIN(ST_YMin(" + g + ")), MAX(ST_XMax(" + g + ")), MAX(ST_YMax("
+                + g + ")) FROM \"" + tableName + '"';
+    }
+
     /** Whether DDL statements take part in transactions (PostgreSQL) or commit implicitly (H2). */
     boolean transactionalDdl();
 }

@@ -14,6 +14,7 @@ import org.tidemark.data.jdbc.SqlDialect;
  */
 public final class PostgisDialect implements SqlDialect {
     static final int FETCH_SIZE = 1000;
+    static final long ESTIMATE_ABOVE_ROWS = 1_000_000;
 
     @Override
     public String name() { return "postgis"; }
@@ -56,6 +57,19 @@ public final class PostgisDialect implements SqlDialect {
     public void prepareStreaming(Connection connection, Statement statement) throws SQLException {
         connection.setAutoCommit(false);
         statement.setFetchSize(FETCH_SIZE);
+    }
+
+    /**
+     * {@code ST_Extent} over the table; above a million rows (by the planner's estimate) the statistics'
+     * {@code ST_EstimatedExtent} instead, which is instant but only as fresh as the last {@code ANALYZE}.
+     */
+    @Override
+    public String extentSql(String tableName, String geometryColumn) {
+        String literal = "'\"" + tableName + "\"'";
+        return "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT CASE WHEN "
+                + "(SELECT reltuples FROM pg_class WHERE oid = " + literal + "::regclass) >= " + ESTIMATE_ABOVE_ROWS
+                + " THEN ST_EstimatedExtent(current_schema(), '" + tableName + "', '" + geometryColumn + "')::box2d"
+                + " ELSE (SELECT ST_Extent(\"" + geometryColumn + "\") FROM \"" + tableName + "\") END AS e) x";
     }
 
     @Override

@@ -42,7 +42,8 @@ final class MaskVectorizer {
         @SuppressWarnings("unchecked")
         List<Polygon> polys = new ArrayList<>(polygonizer.getPolygons());
         Geometry result = GF.createMultiPolygon(polys.toArray(Polygon[]::new));
-        return TopologyPreservingSimplifier.simplify(result, grid.cell() * toleranceCells);
+        Geometry simplified = TopologyPreservingSimplifier.simplify(result, grid.cell() * toleranceCells);
+        return simplified instanceof Polygon p ? GF.createMultiPolygon(new Polygon[] {p}) : simplified;
     }
 
     private static LineString edge(HeightGrid g, int c0, int r0, int c1, int r1) {

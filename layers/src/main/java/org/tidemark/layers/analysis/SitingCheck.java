@@ -60,12 +60,19 @@ public final class SitingCheck {
         PreparedGeometry preparedSite = PreparedGeometryFactory.prepare(siteLonLat);
         Envelope box = siteLonLat.getEnvelopeInternal();
         List<String> omitted = new ArrayList<>();
+        List<SitingReport.MapFeature> context = new ArrayList<>();
+        Envelope view = new Envelope(box);
+        view.expandBy(Math.max(box.getWidth(), box.getHeight()) * 0.5 + 0.001);
+        Geometry viewBox = GF.toGeometry(view);
 
         // flood zones by risk class
         double[] byClass = new double[3];
         if (!reader.visible("flood_zones")) omitted.add("flood_zones");
-        reader.each("flood_zones", box, null, f -> {
-            if (f.geometry() == null || !preparedSite.intersects(f.geometry())) return;
+        reader.each("flood_zones", view, null, f -> {
+            if (f.geometry() == null) return;
+            int risk = (int) Inundation.number(f.get("risk_class"), 0);
+            context.add(new SitingReport.MapFeature("flood_zones", risk, clip(f.geometry(), viewBox)));
+            if (!preparedSite.intersects(f.geometry())) return;
             int cls = (int) Inundation.number(f.get("risk_class"), 0);
             if (cls < 1 || cls > 3) return;
             byClass[cls - 1] += overlap(site, f.geometry(), geo, gk);
@@ -77,8 +84,10 @@ public final class SitingCheck {
         }
         double[] low = {0};
         if (!reader.visible("low_lying_areas")) omitted.add("low_lying_areas");
-        reader.each("low_lying_areas", box, null, f -> {
-            if (f.geometry() != null && preparedSite.intersects(f.geometry())) low[0] += overlap(site, f.geometry(), geo, gk);
+        reader.each("low_lying_areas", view, null, f -> {
+            if (f.geometry() == null) return;
+            context.add(new SitingReport.MapFeature("low_lying_areas", 0, clip(f.geometry(), viewBox)));
+            if (preparedSite.intersects(f.geometry())) low[0] += overlap(site, f.geometry(), geo, gk);
         });
         var lowLying = new SitingReport.ZoneOverlap("low_lying_areas", low[0], 100 * low[0] / siteArea);
 
@@ -102,7 +111,8 @@ public final class SitingCheck {
         List<String> buildings = new ArrayList<>();
         int[] buildingCount = {0};
         if (!reader.visible("buildings")) omitted.add("buildings");
-        reader.each("buildings", box, null, f -> {
+        reader.each("buildings", view, null, f -> {
+            if (f.geometry() != null && context.size() < 3000) context.add(new SitingReport.MapFeature("buildings", 0, f.geometry()));
             if (f.geometry() != null && preparedSite.intersects(f.geometry())) {
                 buildingCount[0]++;
                 if (buildings.size() < 100) buildings.add(Inundation.name(f));
@@ -112,7 +122,15 @@ public final class SitingCheck {
         List<SitingReport.Reason> reasons = verdict(rule, zones, lowLying, elevation, gauges, omitted);
         boolean approved = reasons.stream().allMatch(SitingReport.Reason::passed);
         return new SitingReport(projectType, rule.title().zh(), rule.title().en(), siteLonLat, siteArea, zones, lowLying,
-                elevation, seawall, stream, gauges, cameras, buildingCount[0], buildings, approved, reasons, omitted);
+                elevation, seawall, stream, gauges, cameras, buildingCount[0], buildings, approved, reasons, omitted, context);
+    }
+
+    private static Geometry clip(Geometry g, Geometry box) {
+        try {
+            return g.intersection(box);
+        } catch (RuntimeException e) {
+            return g.buffer(0).intersection(box);
+        }
     }
 
     private static double overlap(Geometry siteGk, Geometry zoneLonLat, Crs geo, Crs gk) {

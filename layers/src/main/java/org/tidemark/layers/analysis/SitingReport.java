@@ -11,7 +11,10 @@ public record SitingReport(String projectType, String projectTitleZh, String pro
                            double siteAreaM2, List<ZoneOverlap> floodZones, ZoneOverlap lowLying, Elevation elevation,
                            Distance nearestSeawall, Distance nearestStream, List<Gauge> gauges, List<Camera> cameras,
                            int buildingCount, List<String> buildings, boolean approved, List<Reason> reasons,
-                           List<String> omittedLayers) {
+                           List<String> omittedLayers, List<MapFeature> context) {
+
+    /** A feature drawn on the report's map: flood zone (with class), low-lying area, building; lon/lat, clipped. */
+    public record MapFeature(String layer, int riskClass, Geometry geometry) {}
 
     /** Overlap with one class of zones. */
     public record ZoneOverlap(String label, double areaM2, double percent) {}

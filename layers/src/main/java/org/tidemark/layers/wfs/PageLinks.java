@@ -42,7 +42,7 @@ final class PageLinks {
         p.put("STARTINDEX", Long.toString(startIndex));
         if (count >= 0) p.put("COUNT", Long.toString(count));
         return ctx.baseUrl() + "/wfs?" + p.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .collect(Collectors.joining("&"));
     }
 }

@@ -11,9 +11,13 @@ import org.tidemark.core.tile.TileSource;
  * {@code layer.json} (the TileJSON 2.1.0 document Cesium's {@code CesiumTerrainProvider} reads).
  */
 public final class Terrain {
-    private final TerrainTileSource source;
-    private final TerrainAvailability availability;
-    private final TerrainExtensions offered;
+    private final ElevationModel dem;
+    private final java.util.function.Supplier<FeatureSource> land;
+    private final int globalMaxZoom;
+    private final int maxZoom;
+    private volatile State state;
+
+    private record State(TerrainTileSource source, TerrainAvailability availability, TerrainExtensions offered) {}
 
     /**
      * @param dem           the elevation model
@@ -22,30 +26,62 @@ public final class Terrain {
      * @param maxZoom       deepest level served over the data extent
      */
     public Terrain(ElevationModel dem, FeatureSource land, int globalMaxZoom, int maxZoom) {
-        Envelope data = new Envelope(dem.extent());
-        if (land != null && land.extent() != null) data.expandToInclude(land.extent());
-        this.availability = new TerrainAvailability(globalMaxZoom, maxZoom, data);
-        WaterMaskRenderer mask = new WaterMaskRenderer(land, data);
-        this.offered = new TerrainExtensions(true, mask.available());
-        this.source = new TerrainTileSource(dem, mask, availability);
+        this(dem, () -> land, globalMaxZoom, maxZoom);
     }
 
-    public TileSource source() { return source; }
+    /** As above, with the land layer looked up on first use (the catalog may fill after start-up). */
+    public Terrain(ElevationModel dem, java.util.function.Supplier<FeatureSource> land, int globalMaxZoom, int maxZoom) {
+        this.dem = dem;
+        this.land = land;
+        this.globalMaxZoom = globalMaxZoom;
+        this.maxZoom = maxZoom;
+    }
 
-    TerrainAvailability availability() { return availability; }
+    private State state() {
+        State s = state;
+        if (s == null) {
+            synchronized (this) {
+                if (state == null) {
+                    FeatureSource l = land.get();
+                    Envelope data = new Envelope(dem.extent());
+                    if (l != null && l.extent() != null) data.expandToInclude(l.extent());
+                    TerrainAvailability availability = new TerrainAvailability(globalMaxZoom, maxZoom, data);
+                    WaterMaskRenderer mask = new WaterMaskRenderer(l, data);
+                    state = new State(new TerrainTileSource(dem, mask, availability), availability,
+                            new TerrainExtensions(true, mask.available()));
+                }
+                s = state;
+            }
+        }
+        return s;
+    }
 
-    TerrainExtensions offered() { return offered; }
+    /** The generating source (resolves the land layer on first call). */
+    public TileSource source() { return (c, v) -> state().source().tile(c, v); }
 
-    public int maxZoom() { return availability.maxZoom(); }
+    TerrainTileSource generator() { return state().source(); }
+
+    /** The lon/lat envelope of a terrain tile (TMS rows). */
+    public static Envelope tileBounds(org.tidemark.core.tile.TileCoord c) {
+        return GeographicTiling.envelope(c.z(), c.x(), c.y());
+    }
+
+    TerrainAvailability availability() { return state().availability(); }
+
+    TerrainExtensions offered() { return state().offered(); }
+
+    public int maxZoom() { return maxZoom; }
 
     /** Whether a tile exists (levels, world bounds and data extent). */
-    public boolean available(int z, long x, long y) { return availability.contains(z, x, y); }
+    public boolean available(int z, long x, long y) { return availability().contains(z, x, y); }
 
     /** The variant key for an Accept header: the requested extensions we offer. */
-    public String variantFor(String accept) { return TerrainExtensions.fromAccept(accept, offered).key(); }
+    public String variantFor(String accept) { return TerrainExtensions.fromAccept(accept, offered()).key(); }
 
     /** The {@code layer.json} document. */
     public byte[] layerJson() {
+        TerrainAvailability availability = availability();
+        TerrainExtensions offered = offered();
         StringBuilder sb = new StringBuilder(1024);
         sb.append("{\"tilejson\":\"2.1.0\",\"name\":\"tidemark-terrain\",")
                 .append("\"description\":\"Terrain from the county DEM (heights above the vertical datum)\",")

@@ -47,6 +47,7 @@ public final class TileResponses {
             }
         }
         h.setContentLength(body.length);
+        if ("HEAD".equals(request.getMethod())) return ResponseEntity.ok().headers(h).build();
         return ResponseEntity.ok().headers(h).body(body);
     }
 

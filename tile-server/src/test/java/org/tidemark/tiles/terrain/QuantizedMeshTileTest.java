@@ -16,7 +16,7 @@ import org.tidemark.tiles.testing.Fixtures;
 class QuantizedMeshTileTest {
     private static final GridElevationModel DEM = Fixtures.dem();
     private static final Terrain TERRAIN = new Terrain(DEM, Fixtures.land(), 5, 16);
-    private static final TerrainTileSource SOURCE = (TerrainTileSource) TERRAIN.source();
+    private static final TerrainTileSource SOURCE = TERRAIN.generator();
     private static final TerrainExtensions ALL = new TerrainExtensions(true, true);
 
     static TileCoord tileAt(int z, double lon, double lat) {
@@ -257,7 +257,7 @@ class QuantizedMeshTileTest {
         double west = GeographicTiling.envelope(16, 98000, 49000).getMinX() - 0.0005;
         double north = GeographicTiling.envelope(16, 98000, 49000).getMaxY() + 0.0005;
         var dem = new GridElevationModel(h, n, n, west, north, res);
-        var src = (TerrainTileSource) new Terrain(dem, null, 0, 16).source();
+        var src = new Terrain(dem, (org.tidemark.core.source.FeatureSource) null, 0, 16).generator();
         QmDecoder d = QmDecoder.decode(src.encode(new TileCoord(16, 98000, 49000), TerrainExtensions.NONE));
         assertThat(d.vertexCount).isGreaterThan(65536);
         assertThat(d.wideIndices).isTrue();

@@ -27,7 +27,15 @@ public final class Fixtures {
 
     private static double sq(double v) { return v * v; }
 
-    public static GridElevationModel dem() {
+    private static GridElevationModel dem;
+
+    /** The synthetic DEM (built once; it is immutable). */
+    public static synchronized GridElevationModel dem() {
+        if (dem == null) dem = buildDem();
+        return dem;
+    }
+
+    private static GridElevationModel buildDem() {
         float[] h = new float[COLS * ROWS];
         for (int r = 0; r < ROWS; r++) {
             double lat = NORTH - (r + 0.5) * RES;
