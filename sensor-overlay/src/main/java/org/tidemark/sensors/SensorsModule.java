@@ -87,7 +87,9 @@ public class SensorsModule {
 
     @Bean
     LiveBus sensorLiveBus(SensorEnv sensorEnv) {
-        return new LiveBus(sensorEnv.settings().replaySize(), sensorEnv.settings().clientQueueSize());
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        return new LiveBus(sensorEnv.settings().replaySize(), sensorEnv.settings().clientQueueSize(),
+                json::writeValueAsString);
     }
 
     @Bean
