@@ -9,6 +9,11 @@ import org.tidemark.core.coverage.ElevationModel;
 import org.tidemark.tiles.buildings.Buildings;
 import org.tidemark.tiles.buildings.BuildingsController;
 import org.tidemark.tiles.cache.TileCaches;
+import org.tidemark.tiles.imagery.Imagery;
+import org.tidemark.tiles.imagery.ImageryController;
+import org.tidemark.tiles.imagery.ImageryTiles;
+import org.tidemark.tiles.wmts.WmtsController;
+import org.tidemark.tiles.mvt.VectorTilesController;
 import org.tidemark.tiles.terrain.Terrain;
 import org.tidemark.tiles.terrain.TerrainController;
 import org.tidemark.tiles.web.TileErrorAdvice;
@@ -48,6 +53,28 @@ public class TilesModule {
     TerrainController terrainController(Terrain terrain, TileCaches caches, TilesSettings settings) {
         var chain = caches.register("terrain", terrain.source(), Set.of("land"), Terrain::tileBounds);
         return new TerrainController(terrain, chain, settings.maxAge());
+    }
+
+    @Bean
+    VectorTilesController vectorTilesController(LayerCatalog catalog, AccessPolicy policy, TileCaches caches,
+                                                TilesSettings settings) {
+        return new VectorTilesController(catalog, policy, caches, settings.vectorMaxZoom(), settings.maxAge());
+    }
+
+    @Bean
+    ImageryTiles imageryTiles(LayerCatalog catalog, ElevationModel dem, AccessPolicy policy, TileCaches caches,
+                              TilesSettings settings) {
+        return new ImageryTiles(new Imagery(catalog, dem), policy, caches, settings.vectorMaxZoom());
+    }
+
+    @Bean
+    ImageryController imageryController(ImageryTiles tiles, TilesSettings settings) {
+        return new ImageryController(tiles, settings.maxAge());
+    }
+
+    @Bean
+    WmtsController wmtsController(ImageryTiles tiles, TilesSettings settings) {
+        return new WmtsController(tiles, settings.maxAge());
     }
 
     @Bean

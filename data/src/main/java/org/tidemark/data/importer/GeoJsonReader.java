@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * or CRS84 is accepted, any other CRS is rejected (reproject before import or use a shapefile with .prj).
  */
 final class GeoJsonReader implements RecordReader {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(), 4490);
 
     private final InputStream in;

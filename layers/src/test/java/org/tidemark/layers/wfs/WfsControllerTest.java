@@ -376,4 +376,61 @@ class WfsControllerTest {
         assertThat(x.text("/tm:reservoirs/tm:geom/gml:Polygon/gml:exterior/gml:LinearRing/gml:posList"))
                 .startsWith("29.3 121.9 29.3 121.93");
     }
+
+    private Xml postQuery(String type, String filter) throws Exception {
+        String body = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" "
+                + "xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:tm=\"http://tidemark.org/xiangshan\">"
+                + "<wfs:Query typeNames=\"tm:" + type + "\"><fes:Filter>" + filter + "</fes:Filter></wfs:Query></wfs:GetFeature>";
+        MockHttpServletResponse r = call(post("/wfs").contentType("text/xml").content(body));
+        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        return xml(r);
+    }
+
+    @Test
+    void spatialFiltersSelectByGeometry() throws Exception {
+        String box = "<gml:Polygon gml:id=\"q\" srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:exterior><gml:LinearRing><gml:posList>"
+                + "29.4 121.8 29.4 121.9 29.5 121.9 29.5 121.8 29.4 121.8</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>";
+        assertThat(postQuery("place_names", "<fes:Intersects><fes:ValueReference>geom</fes:ValueReference>" + box + "</fes:Intersects>")
+                .list("//tm:name_en")).containsExactly("Dancheng");
+        assertThat(postQuery("reservoirs", "<fes:Within><fes:ValueReference>geom</fes:ValueReference>" + box + "</fes:Within>")
+                .list("//tm:name")).containsExactly("仓岙水库");
+        assertThat(postQuery("place_names", "<fes:Disjoint><fes:ValueReference>geom</fes:ValueReference>" + box + "</fes:Disjoint>")
+                .count("//tm:place_names")).isEqualTo(4);
+        String shipu = "<gml:Point gml:id=\"s\" srsName=\"EPSG:4326\"><gml:pos>121.95 29.21</gml:pos></gml:Point>";
+        assertThat(postQuery("place_names", "<fes:DWithin><fes:ValueReference>geom</fes:ValueReference>" + shipu
+                + "<fes:Distance uom=\"m\">1000</fes:Distance></fes:DWithin>").list("//tm:name_en")).containsExactly("Shipu");
+        assertThat(postQuery("place_names", "<fes:Beyond><fes:ValueReference>geom</fes:ValueReference>" + shipu
+                + "<fes:Distance uom=\"km\">1</fes:Distance></fes:Beyond>").count("//tm:place_names")).isEqualTo(4);
+    }
+
+    @Test
+    void temporalFiltersSelectByTime() throws Exception {
+        Xml during = postQuery("readings", "<fes:During><fes:ValueReference>observed</fes:ValueReference><gml:TimePeriod gml:id=\"t\">"
+                + "<gml:beginPosition>2026-07-02T00:00:00Z</gml:beginPosition><gml:endPosition>2026-07-04T00:00:00Z</gml:endPosition>"
+                + "</gml:TimePeriod></fes:During>");
+        assertThat(during.list("//tm:station")).containsExactly("632011", "632012");
+        Xml after = postQuery("readings", "<fes:After><fes:ValueReference>observed</fes:ValueReference><gml:TimeInstant gml:id=\"i\">"
+                + "<gml:timePosition>2026-07-05T00:00:00Z</gml:timePosition></gml:TimeInstant></fes:After>");
+        assertThat(after.list("//tm:station")).containsExactly("632014", "632015");
+    }
+
+    @Test
+    void comparisonAndLogicalFiltersInKvp() throws Exception {
+        String f = enc("<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:And><fes:PropertyIsGreaterThanOrEqualTo>"
+                + "<fes:ValueReference>population</fes:ValueReference><fes:Literal>50000</fes:Literal></fes:PropertyIsGreaterThanOrEqualTo>"
+                + "<fes:Not><fes:PropertyIsLike wildCard=\"*\" singleChar=\"?\" escapeChar=\"\\\"><fes:ValueReference>name_en</fes:ValueReference>"
+                + "<fes:Literal>S*</fes:Literal></fes:PropertyIsLike></fes:Not></fes:And></fes:Filter>");
+        assertThat(xml(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=place_names&FILTER=" + f)).list("//tm:name_en"))
+                .containsExactly("Dancheng", "Xizhou");
+        assertException(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=place_names&FILTER=" + enc("<fes:Filter")),
+                400, "OperationParsingFailed", "filter");
+    }
+
+    @Test
+    void cqlFilterVendorParameter() throws Exception {
+        assertThat(xml(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=place_names&CQL_FILTER=" + enc("kind = 'island'")))
+                .list("//tm:name_en")).containsExactly("Yushan Island");
+        assertException(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=place_names&CQL_FILTER=" + enc("nope = 1")),
+                400, "InvalidParameterValue", "CQL_FILTER");
+    }
 }

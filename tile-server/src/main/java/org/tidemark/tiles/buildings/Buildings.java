@@ -80,8 +80,7 @@ public final class Buildings {
 
     /** The cache variant key of a decision's view (also prepares the view). */
     public String viewKey(AccessDecision d) {
-        String key = ContentHash.of((d.attributes() + "|" + d.rowFilter() + "|"
-                + (d.spatialLimit() == null ? "" : d.spatialLimit().toText())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String key = org.tidemark.tiles.web.Gate.key(d);
         views.computeIfAbsent(key, k -> build(d));
         return key;
     }

@@ -8,12 +8,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidemark.core.access.AccessDecision;
 import org.tidemark.core.access.AccessPolicy;
-import org.tidemark.core.access.Principal;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.tile.TileCoord;
 import org.tidemark.core.tile.TileResult;
 import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.web.ContentHash;
+import org.tidemark.tiles.web.Gate;
 import org.tidemark.tiles.web.TileResponses;
 import org.tidemark.core.tile.TileSource;
 
@@ -60,10 +60,7 @@ public class BuildingsController {
     }
 
     private String viewKey(HttpServletRequest request) {
-        Object p = request.getAttribute(Principal.class.getName());
-        Principal principal = p instanceof Principal pr ? pr : Principal.ANONYMOUS;
-        AccessDecision d = policy.decide(principal, Buildings.LAYER);
-        if (d == null || !d.visible()) throw GeoServiceException.notFound(Buildings.LAYER, "No such tile set");
+        AccessDecision d = Gate.decide(policy, request, Buildings.LAYER);
         if (caches != null) caches.observeVersion(Buildings.LAYER, buildings.refresh());
         return buildings.viewKey(d);
     }

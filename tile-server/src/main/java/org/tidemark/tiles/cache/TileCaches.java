@@ -53,6 +53,17 @@ public final class TileCaches {
         return chain;
     }
 
+    /** The chain of a tile set, registering it on first use. */
+    public CacheChain registerIfAbsent(String name, java.util.function.Supplier<TileSource> source, Set<String> layers,
+                                       Function<TileCoord, Envelope> bounds) {
+        Entry e = sets.get(name);
+        if (e != null) return e.chain;
+        synchronized (this) {
+            e = sets.get(name);
+            return e != null ? e.chain : register(name, source.get(), layers, bounds);
+        }
+    }
+
     public List<String> names() { return sets.keySet().stream().sorted().toList(); }
 
     public CacheChain chain(String name) {

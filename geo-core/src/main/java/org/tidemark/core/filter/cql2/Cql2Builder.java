@@ -354,7 +354,13 @@ final class Cql2Builder {
     /** A numeric literal: a Long when integral and in range, else a Double. */
     static Object number(String text, int pos) {
         try {
-            if (text.matches("[+-]?\\d{1,18}")) return Long.parseLong(text);
+            if (text.matches("[+-]?\\d+")) {
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException tooLong) {
+                    // falls through to a double
+                }
+            }
             double d = Double.parseDouble(text);
             if (!Double.isFinite(d)) throw error("number out of range: " + text, pos);
             return d;

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKTWriter;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.tidemark.core.filter.Filter;
 
 /**
@@ -120,15 +124,73 @@ public final class Cql2TextWriter {
         b.append(')');
     }
 
-    private static String wkt(Geometry g) {
+    /**
+     * WKT (ISO 13249-3 / OGC 06-103r4 §7) with every ordinate written as the shortest decimal that reads back as
+     * the same double, so a literal survives a round trip exactly (JTS's writer keeps 16 digits only).
+     */
+    static String wkt(Geometry g) {
+        StringBuilder b = new StringBuilder();
         boolean hasZ = false;
-        for (var c : g.getCoordinates()) {
+        for (Coordinate c : g.getCoordinates()) {
             if (!Double.isNaN(c.getZ())) {
                 hasZ = true;
                 break;
             }
         }
-        return new WKTWriter(hasZ ? 3 : 2).write(g);
+        wkt(g, hasZ, true, b);
+        return b.toString();
+    }
+
+    private static void wkt(Geometry g, boolean z, boolean tagged, StringBuilder b) {
+        if (tagged) b.append(g.getGeometryType().toUpperCase(Locale.ROOT)).append(z ? " Z " : " ");
+        if (g.isEmpty()) {
+            b.append("EMPTY");
+            return;
+        }
+        switch (g) {
+            case Point p -> {
+                b.append('(');
+                ordinates(p.getCoordinate(), z, b);
+                b.append(')');
+            }
+            case LineString l -> sequence(l.getCoordinates(), z, b);
+            case Polygon p -> {
+                b.append('(');
+                sequence(p.getExteriorRing().getCoordinates(), z, b);
+                for (int i = 0; i < p.getNumInteriorRing(); i++) {
+                    b.append(", ");
+                    sequence(p.getInteriorRingN(i).getCoordinates(), z, b);
+                }
+                b.append(')');
+            }
+            default -> {
+                boolean collection = g.getClass() == GeometryCollection.class;
+                b.append('(');
+                for (int i = 0; i < g.getNumGeometries(); i++) {
+                    if (i > 0) b.append(", ");
+                    wkt(g.getGeometryN(i), z, collection, b);
+                }
+                b.append(')');
+            }
+        }
+    }
+
+    private static void sequence(Coordinate[] cs, boolean z, StringBuilder b) {
+        b.append('(');
+        for (int i = 0; i < cs.length; i++) {
+            if (i > 0) b.append(", ");
+            ordinates(cs[i], z, b);
+        }
+        b.append(')');
+    }
+
+    private static void ordinates(Coordinate c, boolean z, StringBuilder b) {
+        b.append(plain(c.x)).append(' ').append(plain(c.y));
+        if (z) b.append(' ').append(plain(Double.isNaN(c.getZ()) ? 0 : c.getZ()));
+    }
+
+    private static String plain(double d) {
+        return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 
     private static void temporal(Filter.Temporal t, StringBuilder b) {
@@ -190,8 +252,8 @@ public final class Cql2TextWriter {
         if (casei) b.append(')');
     }
 
+    /** The shortest decimal that reads back as the same double ({@code 1.0}, {@code -0.0}, {@code 1.0E-7}). */
     private static String number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d) + ".0";
         return Double.toString(d);
     }
 

@@ -1,0 +1,121 @@
+// The alert panel: threshold crossings newest first, with time, station, level; acknowledging one
+// is recorded on the server.
+import { ApiError, postJson, getJson } from './api.js';
+import { t, formatNumber, formatTime, onLangChange } from './i18n.js';
+
+const MAX_SHOWN = 200;
+
+export function normaliseAlert(a) {
+  return {
+    id: a.id ?? a.alertId ?? `${a.station}-${a.time}`,
+    station: String(a.station ?? a.stationCode ?? a.code ?? a.STCD ?? ''),
+    kind: normaliseKind(a.kind ?? a.type ?? a.level ?? a.severity ?? a.threshold),
+    value: a.value ?? a.level_value ?? a.observed ?? null,
+    threshold: a.thresholdValue ?? a.limit ?? (typeof a.threshold === 'number' ? a.threshold : null),
+    unit: a.unit ?? 'm',
+    time: a.time ?? a.raisedAt ?? a.phenomenonTime ?? new Date().toISOString(),
+    acknowledged: Boolean(a.acknowledged ?? a.acknowledgedBy ?? a.ackedAt),
+  };
+}
+
+function normaliseKind(v) {
+  const s = String(v ?? '').toLowerCase();
+  if (/guarantee|grz|red|critical/.test(s)) return 'guarantee';
+  if (/rate|rise/.test(s)) return 'rate';
+  if (/rain|precip/.test(s)) return 'rain';
+  if (/normal|clear|down|recover/.test(s)) return 'normal';
+  return 'warning';
+}
+
+export class AlertPanel {
+  constructor({ stationName, onSelect }) {
+    this.alerts = [];
+    this.stationName = stationName;
+    this.onSelect = onSelect;
+    this.list = document.getElementById('alert-list');
+    this.count = document.getElementById('alert-count');
+    onLangChange(() => this.render());
+    this.render();
+  }
+
+  async loadRecent() {
+    try {
+      const body = await getJson('api/sensors/alerts?limit=50');
+      const list = Array.isArray(body) ? body : body.alerts ?? body.items ?? [];
+      for (const a of list) this.add(a, { quiet: true });
+    } catch { /* history is optional: live alerts still arrive */ }
+  }
+
+  add(raw, { quiet = false } = {}) {
+    const alert = normaliseAlert(raw);
+    if (this.alerts.some((a) => a.id === alert.id)) return null;
+    this.alerts.push(alert);
+    this.alerts.sort((a, b) => new Date(b.time) - new Date(a.time));
+    if (this.alerts.length > MAX_SHOWN) this.alerts.length = MAX_SHOWN;
+    this.render();
+    if (!quiet) {
+      const first = this.list.firstElementChild;
+      first?.classList.add('fresh');
+    }
+    return alert;
+  }
+
+  render() {
+    const open = this.alerts.filter((a) => !a.acknowledged).length;
+    this.count.textContent = formatNumber(open, 0);
+    this.count.classList.toggle('hot', open > 0);
+    this.list.replaceChildren();
+    if (!this.alerts.length) {
+      const li = document.createElement('li');
+      li.className = 'muted';
+      li.textContent = t('alerts.empty');
+      this.list.append(li);
+      return;
+    }
+    for (const alert of this.alerts) this.list.append(this.row(alert));
+  }
+
+  row(alert) {
+    const li = document.createElement('li');
+    li.className = `alert ${alert.kind}${alert.acknowledged ? ' acked' : ''}`;
+    li.dataset.alertId = alert.id;
+    li.dataset.station = alert.station;
+    const time = document.createElement('time');
+    time.dateTime = alert.time;
+    time.textContent = formatTime(alert.time);
+    const what = document.createElement('button');
+    what.type = 'button';
+    what.className = 'alert-station';
+    const value = alert.value === null ? '' : ` ${formatNumber(Number(alert.value), 2)} ${alert.unit}`;
+    what.textContent = `${this.stationName(alert.station)} · ${t(`alerts.kind.${alert.kind}`)}${value}`;
+    what.addEventListener('click', () => this.onSelect(alert.station));
+    li.append(time, what);
+    if (alert.acknowledged) {
+      const done = document.createElement('span');
+      done.className = 'muted';
+      done.textContent = t('alerts.acked');
+      li.append(done);
+    } else {
+      const ack = document.createElement('button');
+      ack.type = 'button';
+      ack.className = 'ack';
+      ack.textContent = t('alerts.ack');
+      ack.addEventListener('click', () => this.acknowledge(alert));
+      li.append(ack);
+    }
+    return li;
+  }
+
+  async acknowledge(alert) {
+    try {
+      await postJson(`api/sensors/alerts/${encodeURIComponent(alert.id)}/ack`, {});
+      alert.acknowledged = true;
+    } catch (e) {
+      const li = this.list.querySelector(`[data-alert-id="${CSS.escape(String(alert.id))}"]`);
+      li?.setAttribute('title', t('alerts.ackFailed') + (e instanceof ApiError ? ` (${e.status})` : ''));
+      li?.classList.add('ack-failed');
+      return;
+    }
+    this.render();
+  }
+}

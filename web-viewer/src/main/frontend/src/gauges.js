@@ -1,0 +1,223 @@
+// Live gauges: labelled markers coloured by status (normal / above warning / above guarantee),
+// updated from the live stream; clicking one opens its hydrograph.
+import { ApiError, getJson } from './api.js';
+import { t, localized, formatNumber, formatTime, onLangChange } from './i18n.js';
+import { notify } from './notice.js';
+
+const Cesium = window.Cesium;
+
+export const STATUS_COLORS = {
+  normal: '#2eb85c',
+  warning: '#f2c200',
+  guarantee: '#e5322d',
+  unknown: '#9aa5b1',
+};
+
+const RAIN_PROPERTY = /rain|precip|drp|^p$|^pj$/i;
+const MIN_FLUSH_MS = 250;
+
+export function normaliseStation(s) {
+  const coords = s.geometry?.coordinates ?? s.location?.coordinates ?? [s.lon ?? s.longitude ?? s.LGTD, s.lat ?? s.latitude ?? s.LTTD];
+  const latest = s.latest ?? s.last ?? s.latestObservation ?? (s.value !== undefined ? { value: s.value, time: s.time } : null);
+  const name = typeof s.name === 'object' && s.name ? s.name : { zh: s.name ?? s.STNM ?? s.name_zh, en: s.name_en ?? s.nameEn ?? s.STNM_EN };
+  return {
+    code: String(s.code ?? s.STCD ?? s.id ?? s.stationCode),
+    name,
+    kind: s.kind ?? s.STTP ?? s.type ?? '',
+    lon: Number(coords[0]),
+    lat: Number(coords[1]),
+    warning: num(s.warningLevel ?? s.warning_level ?? s.WRZ ?? s.thresholds?.warning),
+    guarantee: num(s.guaranteeLevel ?? s.guarantee_level ?? s.GRZ ?? s.thresholds?.guarantee),
+    unit: latest?.unit ?? s.unit ?? 'm',
+    value: num(latest?.value ?? latest?.result),
+    time: latest?.time ?? latest?.phenomenonTime ?? null,
+    serverStatus: normaliseStatus(s.status ?? latest?.status),
+  };
+}
+
+export function normaliseReading(r) {
+  return {
+    id: r.id,
+    station: String(r.station ?? r.stationCode ?? r.code ?? r.STCD ?? r.stcd ?? ''),
+    property: r.property ?? r.observedProperty ?? '',
+    value: num(r.value ?? r.result ?? r.level ?? r.Z),
+    unit: r.unit ?? null,
+    time: r.time ?? r.phenomenonTime ?? r.TM ?? null,
+    status: normaliseStatus(r.status ?? r.state),
+  };
+}
+
+function normaliseStatus(value) {
+  if (value == null) return null;
+  const v = String(value).toLowerCase();
+  if (/guarantee|red|danger|critical|grz|above_guarantee/.test(v)) return 'guarantee';
+  if (/warn|yellow|wrz|above_warning/.test(v)) return 'warning';
+  if (/normal|green|ok/.test(v)) return 'normal';
+  return null;
+}
+
+function num(v) {
+  if (v === null || v === undefined || v === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Status from the server when it says so, else from the station's warning and guarantee levels. */
+export function statusOf(station) {
+  if (station.serverStatus) return station.serverStatus;
+  if (station.value === null) return 'unknown';
+  if (station.guarantee !== null && station.value >= station.guarantee) return 'guarantee';
+  if (station.warning !== null && station.value >= station.warning) return 'warning';
+  return 'normal';
+}
+
+export class GaugeLayer {
+  constructor(viewer) {
+    this.viewer = viewer;
+    this.stations = new Map();
+    this.source = new Cesium.CustomDataSource('gauges');
+    this.pending = new Set();
+    this.flushScheduled = false;
+    this.alpha = 1;
+    onLangChange(() => { for (const s of this.stations.values()) this.pending.add(s.code); this.scheduleFlush(); });
+  }
+
+  async load() {
+    this.viewer.dataSources.add(this.source);
+    let body;
+    try {
+      body = await getJson('api/sensors/stations');
+    } catch (e) {
+      notify(e instanceof ApiError && e.missing ? 'gauge.unavailable' : 'error.http', { params: { status: e.status } });
+      return;
+    }
+    const list = Array.isArray(body) ? body : body.stations ?? body.items ?? body.features ?? [];
+    for (const raw of list) {
+      const station = normaliseStation(raw.properties ? { ...raw.properties, geometry: raw.geometry, id: raw.id } : raw);
+      if (!Number.isFinite(station.lon) || !Number.isFinite(station.lat)) continue;
+      this.stations.set(station.code, station);
+      station.entity = this.source.entities.add({
+        id: `gauge:${station.code}`,
+        position: Cesium.Cartesian3.fromDegrees(station.lon, station.lat, 5),
+        point: {
+          pixelSize: 12,
+          outlineColor: Cesium.Color.WHITE,
+          outlineWidth: 2,
+          disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        },
+        label: {
+          font: '13px sans-serif',
+          style: Cesium.LabelStyle.FILL_AND_OUTLINE,
+          outlineWidth: 3,
+          outlineColor: Cesium.Color.BLACK,
+          fillColor: Cesium.Color.WHITE,
+          pixelOffset: new Cesium.Cartesian2(0, -18),
+          verticalOrigin: Cesium.VerticalOrigin.BOTTOM,
+          disableDepthTestDistance: Number.POSITIVE_INFINITY,
+          distanceDisplayCondition: new Cesium.DistanceDisplayCondition(0, 250000),
+        },
+        properties: { tidemarkGauge: station.code },
+      });
+      this.pending.add(station.code);
+    }
+    this.flush();
+  }
+
+  name(station) {
+    return localized(station.name) || station.code;
+  }
+
+  labelText(station) {
+    const value = station.value === null ? '—' : `${formatNumber(station.value, 2)} ${station.unit}`;
+    return `${this.name(station)} ${value}`;
+  }
+
+  /** Applies one live reading; returns the station when it changed. */
+  apply(reading) {
+    const station = this.stations.get(reading.station);
+    if (!station || reading.value === null) return null;
+    if (reading.property && RAIN_PROPERTY.test(reading.property) !== (station.kind === 'PP')) return null;
+    if (station.time && reading.time && new Date(reading.time) < new Date(station.time)) return null;
+    station.value = reading.value;
+    station.time = reading.time ?? station.time;
+    station.unit = reading.unit ?? station.unit;
+    station.serverStatus = reading.status;
+    station.receivedAt = performance.timeOrigin + performance.now();
+    this.pending.add(station.code);
+    this.scheduleFlush();
+    return station;
+  }
+
+  /** At most one redraw per MIN_FLUSH_MS however fast readings arrive (a typhoon burst must not queue frames). */
+  scheduleFlush() {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const wait = Math.max(0, MIN_FLUSH_MS - (performance.now() - (this.lastFlush ?? 0)));
+    setTimeout(() => requestAnimationFrame(() => this.flush()), wait);
+  }
+
+  /** Writes changed stations to their entities once per frame, however many readings arrived. */
+  flush() {
+    this.flushScheduled = false;
+    this.lastFlush = performance.now();
+    for (const code of this.pending) {
+      const station = this.stations.get(code);
+      if (!station?.entity) continue;
+      const status = statusOf(station);
+      station.status = status;
+      const color = Cesium.Color.fromCssColorString(STATUS_COLORS[status]).withAlpha(this.alpha);
+      station.entity.point.color = color;
+      station.entity.label.text = this.labelText(station);
+      station.entity.label.fillColor = status === 'normal' || status === 'unknown' ? Cesium.Color.WHITE : color.withAlpha(1);
+    }
+    // Stamp when the changed markers were actually drawn (epoch ms), for latency measurements.
+    const drawn = [...this.pending];
+    this.pending.clear();
+    const stamp = this.viewer.scene.postRender.addEventListener(() => {
+      stamp();
+      const now = performance.timeOrigin + performance.now();
+      for (const code of drawn) { const s = this.stations.get(code); if (s) s.drawnAt = now; }
+    });
+    this.viewer.scene.requestRender();
+  }
+
+  /** Briefly pulses a station's marker (an alert on the map). */
+  flash(code, ms = 5000) {
+    const station = this.stations.get(code);
+    if (!station?.entity) return;
+    const started = performance.now();
+    const tick = () => {
+      const elapsed = performance.now() - started;
+      station.entity.point.pixelSize = elapsed >= ms ? 12 : 12 + 10 * Math.abs(Math.sin(elapsed / 180));
+      this.viewer.scene.requestRender();
+      if (elapsed < ms) setTimeout(tick, 120);
+    };
+    tick();
+  }
+
+  describe(station) {
+    return {
+      STCD: station.code,
+      STNM: localized(station.name),
+      STTP: t(`gauge.kind.${station.kind}`) === `gauge.kind.${station.kind}` ? station.kind : t(`gauge.kind.${station.kind}`),
+      value: station.value === null ? t('gauge.status.unknown') : `${formatNumber(station.value, 2)} ${station.unit}`,
+      time: station.time ? formatTime(station.time) : '—',
+      status: t(`gauge.status.${statusOf(station)}`),
+      WRZ: station.warning ?? undefined,
+      GRZ: station.guarantee ?? undefined,
+    };
+  }
+
+  /** The catalog handler for the "gauges" layer. */
+  handler() {
+    return (viewer) => {
+      this.source.show = true;
+      if (!this.loaded) { this.loaded = this.load(); }
+      return {
+        setOpacity: (a) => { this.alpha = a; for (const s of this.stations.values()) this.pending.add(s.code); this.scheduleFlush(); },
+        zoomTo: () => viewer.flyTo(this.source),
+        remove: () => { this.source.show = false; viewer.scene.requestRender(); },
+      };
+    };
+  }
+}
