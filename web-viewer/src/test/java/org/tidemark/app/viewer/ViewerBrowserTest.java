@@ -3,6 +3,7 @@ package org.tidemark.app.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,11 +115,14 @@ class ViewerBrowserTest {
         driver.findElement(By.id("btn-lang")).click();
         waitFor(Duration.ofSeconds(5), "document.documentElement.lang === 'zh-CN'");
         assertThat(driver.findElement(By.cssSelector("#catalog h2")).getText()).isEqualTo("图层目录");
+        assertThat(driver.findElement(By.id("btn-lang")).getText()).isEqualTo("English");
+        assertThat(driver.getCurrentUrl()).contains("lang=zh-CN");
     }
 
     @Test
     @Order(3)
     void switchingALayerOnRequestsItsWmsImageryAndLegend() {
+        assertThat(js("return document.documentElement.lang")).isEqualTo("zh-CN");
         int before = wmsRequests("low_lying_areas", "GetMap");
         driver.findElement(By.cssSelector(".layer[data-layer=low_lying_areas] input[type=checkbox]")).click();
         waitUntil(Duration.ofSeconds(20), () -> wmsRequests("low_lying_areas", "GetMap") > before);
@@ -210,6 +214,47 @@ class ViewerBrowserTest {
         assertThat(shown).contains("km²").contains("亩");
         screenshot("06-measure-area");
         js("document.getElementById('btn-clear').click();");
+    }
+
+    @Test
+    @Order(9)
+    void clickingADrapedLayerShowsItsFeatureInfoWithChineseFieldNames() throws IOException {
+        clickOnMap(121.95, 29.52, 0);
+        waitFor(Duration.ofSeconds(20), "document.getElementById('details').dataset.kind === 'info'"
+                + " && document.querySelector('#details-body table.props') !== null");
+        assertThat(driver.findElement(By.id("details-body")).getText()).contains("城东低洼区").contains("风险等级").contains("最大淹没水深");
+        ViewerFixtureServer.Recorded info = server.requests().stream()
+                .filter(r -> "GetFeatureInfo".equalsIgnoreCase(r.parameter("REQUEST"))).findFirst().orElseThrow();
+        assertThat(info.parameter("INFO_FORMAT")).isEqualTo("application/json");
+        screenshot("07-feature-info");
+    }
+
+    @Test
+    @Order(10)
+    void theCoverageToolListsTheCamerasThatSeeAPoint() {
+        driver.findElement(By.cssSelector("button[data-tool=coverage]")).click();
+        // 150 m north-east of PC-001, which looks north-east (heading 45°, 60° wide, 400 m).
+        clickOnMap(121.8711, 29.4710, 0);
+        waitFor(Duration.ofSeconds(10), "document.getElementById('details').dataset.kind === 'coverage'");
+        assertThat(driver.findElement(By.id("details-body")).getText()).contains("丹城路口 (PC-001)").doesNotContain("PC-002");
+    }
+
+    @Test
+    @Order(11)
+    void sharingPutsTheViewLayersAndLanguageInTheLink() {
+        driver.findElement(By.id("btn-share")).click();
+        waitFor(Duration.ofSeconds(5), "document.getElementById('btn-share').dataset.link");
+        String link = driver.findElement(By.id("btn-share")).getAttribute("data-link");
+        Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : URI.create(link).getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            query.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        assertThat(query.get("lang")).isEqualTo("zh-CN");
+        assertThat(query.get("mode")).isEqualTo("3d");
+        assertThat(query.get("layers").split(",")).contains("gauges", "flood_zones", "police_cameras", "low_lying_areas");
+        assertThat(query.get("view").split(",")).hasSize(5);
+        assertThat(Double.parseDouble(query.get("view").split(",")[0])).isBetween(121.0, 123.0);
     }
 
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */
