@@ -257,6 +257,32 @@ class ViewerBrowserTest {
         assertThat(Double.parseDouble(query.get("view").split(",")[0])).isBetween(121.0, 123.0);
     }
 
+    @Test
+    @Order(12)
+    void aDroppedLiveStreamResumesFromTheLastEventId() {
+        long last = server.lastEventId();
+        server.dropLiveClients();
+        waitUntil(Duration.ofSeconds(20), () -> server.liveResumedFrom().contains(String.valueOf(last)) && server.liveClients() > 0);
+        server.publish("observation", "{\"station\":\"63201700\",\"property\":\"water_level\",\"value\":3.05,\"time\":\""
+                + Instant.now() + "\"}");
+        waitFor(Duration.ofSeconds(10), "window.tidemark.gauges.stations.get('63201700').status === 'warning'");
+    }
+
+    @Test
+    @Order(13)
+    void theTimeSliderRequestsTimeAwareLayersAtTheChosenTime() {
+        js("const s = document.getElementById('time-slider'); s.value = '-24';"
+                + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));");
+        waitUntil(Duration.ofSeconds(20), () -> server.requests().stream()
+                .anyMatch(r -> "flood_zones".equals(r.parameter("LAYERS")) && r.parameter("TIME") != null));
+        String time = server.requests().stream().filter(r -> "flood_zones".equals(r.parameter("LAYERS")) && r.parameter("TIME") != null)
+                .findFirst().orElseThrow().parameter("TIME");
+        assertThat(Duration.between(Instant.parse(time), Instant.now()).toHours()).isBetween(23L, 24L);
+        assertThat(server.requests().stream().filter(r -> "low_lying_areas".equals(r.parameter("LAYERS")))
+                .allMatch(r -> r.parameter("TIME") == null)).as("layers without time get no TIME").isTrue();
+        assertThat(driver.findElement(By.id("time-value")).getText()).isNotEqualTo("实时");
+    }
+
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */
     static double parallelArc(double phiDeg, double dLonDeg) {
         double a = 6378137, f = 1 / 298.257223563, e2 = f * (2 - f);

@@ -58,6 +58,7 @@ final class ViewerFixtureServer implements AutoCloseable {
     private final Path root;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<OutputStream> liveClients = new CopyOnWriteArrayList<>();
+    private final List<String> liveResumedFrom = new CopyOnWriteArrayList<>();
     private final List<Station> stations;
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicLong eventIds = new AtomicLong();
@@ -105,6 +106,23 @@ final class ViewerFixtureServer implements AutoCloseable {
 
     int liveClients() {
         return liveClients.size();
+    }
+
+    /** The Last-Event-ID header (or lastEventId parameter) of every /api/live request that carried one. */
+    List<String> liveResumedFrom() {
+        return List.copyOf(liveResumedFrom);
+    }
+
+    long lastEventId() {
+        return eventIds.get();
+    }
+
+    /** Ends every live stream, as a restarting server or a dropped connection would. */
+    void dropLiveClients() {
+        for (OutputStream out : liveClients) {
+            try { out.close(); } catch (IOException ignored) { /* already gone */ }
+        }
+        liveClients.clear();
     }
 
     /** Sends one server-sent event to every connected viewer. */
@@ -173,6 +191,9 @@ final class ViewerFixtureServer implements AutoCloseable {
     }
 
     private void live(HttpExchange exchange) throws IOException {
+        String resume = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+        if (resume == null) resume = new Recorded("GET", "", exchange.getRequestURI().getRawQuery()).parameter("lastEventId");
+        if (resume != null) liveResumedFrom.add(resume);
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
@@ -197,7 +218,8 @@ final class ViewerFixtureServer implements AutoCloseable {
     private static String catalog() {
         return """
                 {"layers":[
-                 {"name":"flood_zones","title":{"zh":"洪水风险区","en":"Flood zones"},"department":"emergency","type":"polygon","accessible":true},
+                 {"name":"flood_zones","title":{"zh":"洪水风险区","en":"Flood zones"},"department":"emergency","type":"polygon","accessible":true,
+                  "timeAttribute":"valid_time"},
                  {"name":"low_lying_areas","title":{"zh":"低洼易涝区","en":"Low-lying areas"},"department":"emergency","type":"polygon","accessible":true,
                   "bbox":[121.6,29.0,122.1,29.7]},
                  {"name":"police_cameras","title":{"zh":"公安视频监控","en":"Police cameras"},"department":"police","type":"point","accessible":true},
