@@ -48,6 +48,7 @@ public final class JdbcAuditLog implements AuditLog {
     public void append(AuditEvent event) { appendAll(List.of(event)); }
 
     /** Appends several events in one transaction (the app's batching writer uses this). */
+    @Override
     public void appendAll(List<AuditEvent> events) {
         if (events.isEmpty()) return;
         try (Connection c = dataSource.getConnection()) {

@@ -8,6 +8,9 @@ public interface AuditLog {
     /** Appends an event; the log assigns sequence and hash. */
     void append(AuditEvent event);
 
+    /** Appends several events in order (implementations make this one transaction). */
+    default void appendAll(List<AuditEvent> events) { events.forEach(this::append); }
+
     /** Queries newest first; null arguments do not restrict. */
     List<AuditEvent> query(String principal, String department, String resource, Instant from, Instant to, int offset, int limit);
 

@@ -35,7 +35,9 @@ public record FeatureType(String name, LocalizedText title, LocalizedText descri
         if (geometryName == null) geometryName = "geom";
         if (geometryKind == null) geometryKind = GeometryKind.GEOMETRY;
         if (storageSrid == 0) storageSrid = 4490;
-        if (timeAttribute != null && attribute(timeAttribute).isEmpty()) {
+        // (fields are assigned after a compact constructor body, so check the parameter, not attribute())
+        final String time = timeAttribute;
+        if (time != null && attributes.stream().noneMatch(a -> a.name().equals(time))) {
             throw new IllegalArgumentException("time attribute " + timeAttribute + " is not an attribute of " + name);
         }
     }

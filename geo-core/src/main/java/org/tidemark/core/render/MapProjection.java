@@ -51,6 +51,18 @@ public abstract sealed class MapProjection {
     /** Projects lon/lat pairs in place ({@code xy[2i]} longitude, {@code xy[2i+1]} latitude). */
     abstract void forward(double[] xy, int count);
 
+    /** The map coordinate of one lon/lat position. */
+    public double[] forward(double lon, double lat) {
+        double[] xy = {lon, lat};
+        if (perVertex()) forward(xy, 1);
+        else {
+            Geometry g = forward(new org.locationtech.jts.geom.GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)));
+            xy[0] = g.getCoordinate().x;
+            xy[1] = g.getCoordinate().y;
+        }
+        return xy;
+    }
+
     /** The lon/lat of one map coordinate. */
     public abstract double[] inverse(double x, double y);
 

@@ -1,0 +1,309 @@
+package org.tidemark.data.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.tidemark.core.error.GeoServiceException;
+import org.tidemark.core.feature.Attribute;
+import org.tidemark.core.feature.Feature;
+import org.tidemark.core.feature.FeatureType;
+import org.tidemark.core.filter.Filter;
+import org.tidemark.core.query.FeatureQuery;
+import org.tidemark.core.query.SortKey;
+import org.tidemark.core.source.FeatureCursor;
+import org.tidemark.core.source.FeatureStore;
+
+/**
+ * One feature type's table. Reads stream from an open JDBC result; every write is one transaction that
+ * also bumps the layer's content version in {@code tm_layer} (the ETag/tile-cache key).
+ *
+ * <p>Order is always the sort keys then {@code fid} (WFS 2.0 §7.7.4.4.2 needs a stable order for
+ * paging); ascending puts nulls last and descending first, so a descending sort is the exact reverse.
+ */
+final class JdbcFeatureStore implements FeatureStore {
+    static final int BATCH = 1000;
+
+    private final DataSource ds;
+    private final SqlDialect dialect;
+    private final FeatureType type;
+    private final SqlFilterEncoder encoder;
+    private final GeometryFactory factory;
+    private final String table;
+
+    JdbcFeatureStore(DataSource ds, SqlDialect dialect, FeatureType type) {
+        this.ds = ds;
+        this.dialect = dialect;
+        this.type = type;
+        this.encoder = new SqlFilterEncoder(type, dialect);
+        this.factory = Geometries.factory(type.storageSrid());
+        this.table = Identifiers.table(type);
+    }
+
+    @Override
+    public FeatureType type() { return type; }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public FeatureCursor query(FeatureQuery query) {
+        List<Attribute> selected = selectedAttributes(query);
+        SqlFragment where = where(query);
+        var sql = new SqlFragment.Builder().sql("SELECT ").sql(Identifiers.quote(Identifiers.ID_COLUMN)).sql(", ")
+                .sql(dialect.geometryResult(Identifiers.quote(type.geometryName())));
+        for (Attribute a : selected) sql.sql(", ").sql(Identifiers.quote(a.name()));
+        sql.sql(" FROM ").sql(table).sql(" WHERE ").append(where).sql(" ORDER BY ").sql(orderBy(query.sortBy()));
+        if (query.limit() == 0) return FeatureCursor.of(java.util.Collections.emptyIterator());
+        if (query.offset() > 0) sql.sql(" OFFSET ").param(query.offset()).sql(" ROWS");
+        if (query.limit() > 0) sql.sql(" FETCH FIRST ").param((long) query.limit()).sql(" ROWS ONLY");
+        return open(sql.build(), selected);
+    }
+
+    @Override
+    public long count(FeatureQuery query) {
+        SqlFragment sql = new SqlFragment.Builder().sql("SELECT COUNT(*) FROM ").sql(table).sql(" WHERE ")
+                .append(where(query)).build();
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
+                Jdbc.bind(ps, sql.params(), 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Envelope extent() {
+        String sql = dialect.extentSql(type.name(), type.geometryName());
+        return Jdbc.read(ds, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                double minX = rs.getDouble(1);
+                if (rs.wasNull()) return null;
+                return new Envelope(minX, rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
+            }
+        });
+    }
+
+    @Override
+    public long version() {
+        return Jdbc.read(ds, c -> LayerTable.version(c, type.name()));
+    }
+
+    private SqlFragment where(FeatureQuery query) {
+        SqlFragment filter = encoder.encode(query.filter());
+        if (query.bbox() == null || query.bbox().isNull()) return filter;
+        return new SqlFragment.Builder().sql("(").append(filter).sql(") AND ").append(encoder.bbox(query.bbox())).build();
+    }
+
+    private List<Attribute> selectedAttributes(FeatureQuery query) {
+        if (query.properties() == null) return type.attributes();
+        for (String p : query.properties()) {
+            if (!type.hasProperty(p)) throw GeoServiceException.invalid("properties", "unknown property '" + p + "'");
+        }
+        return type.attributes().stream().filter(a -> query.properties().contains(a.name())).toList();
+    }
+
+    private String orderBy(List<SortKey> keys) {
+        StringBuilder sb = new StringBuilder();
+        for (SortKey k : keys) {
+            if (k.property().equals(Identifiers.ID_COLUMN) || k.property().equals("id")) continue;
+            String col = encoder.column(k.property());
+            if (k.property().equals(type.geometryName())) {
+                throw GeoServiceException.invalid("sortby", "cannot sort by the geometry");
+            }
+            sb.append(col).append(k.ascending() ? " ASC NULLS LAST, " : " DESC NULLS FIRST, ");
+        }
+        boolean idDescending = keys.stream()
+                .filter(k -> k.property().equals(Identifiers.ID_COLUMN) || k.property().equals("id"))
+                .findFirst().map(k -> !k.ascending()).orElse(false);
+        return sb.append(Identifiers.quote(Identifiers.ID_COLUMN)).append(idDescending ? " DESC" : " ASC").toString();
+    }
+
+    private FeatureCursor open(SqlFragment sql, List<Attribute> selected) {
+        Connection c = null;
+        PreparedStatement ps = null;
+        try {
+            c = ds.getConnection();
+            ps = c.prepareStatement(sql.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            dialect.prepareStreaming(c, ps);
+            Jdbc.bind(ps, sql.params(), 1);
+            ResultSet rs = ps.executeQuery();
+            return new JdbcFeatureCursor(c, ps, rs, selected, factory);
+        } catch (SQLException | RuntimeException e) {
+            JdbcFeatureCursor.closeQuietly(c, ps, null);
+            throw e instanceof SQLException s ? Jdbc.translate(s) : (RuntimeException) e;
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public List<String> insert(List<Feature> features) {
+        if (features.isEmpty()) return List.of();
+        return Jdbc.inTransaction(ds, c -> {
+            List<String> ids = insertInto(c, table, features.iterator());
+            LayerTable.bumpVersion(c, type.name());
+            return ids;
+        });
+    }
+
+    @Override
+    public int update(Filter filter, Map<String, Object> values) {
+        if (values.isEmpty()) return 0;
+        var sql = new SqlFragment.Builder().sql("UPDATE ").sql(table).sql(" SET ");
+        int i = 0;
+        for (var e : values.entrySet()) {
+            if (i++ > 0) sql.sql(", ");
+            if (e.getKey().equals(type.geometryName())) {
+                sql.sql(Identifiers.quote(type.geometryName())).sql(" = ");
+                if (e.getValue() == null) sql.sql("NULL");
+                else if (e.getValue() instanceof Geometry g) sql.sql(dialect.geometryParameter(type.storageSrid())).params(Geometries.toWkb(g));
+                else throw GeoServiceException.invalid(e.getKey(), "not a geometry");
+            } else {
+                Attribute a = encoder.attribute(e.getKey());
+                sql.sql(Identifiers.quote(a.name())).sql(" = ").param(Values.toJdbc(a.type(), Values.coerce(a.type(), e.getValue(), a.name())));
+            }
+        }
+        SqlFragment statement = sql.sql(" WHERE ").append(encoder.encode(filter)).build();
+        return Jdbc.inTransaction(ds, c -> {
+            int n = executeUpdate(c, statement);
+            LayerTable.bumpVersion(c, type.name());
+            return n;
+        });
+    }
+
+    @Override
+    public int delete(Filter filter) {
+        SqlFragment statement = new SqlFragment.Builder().sql("DELETE FROM ").sql(table).sql(" WHERE ")
+                .append(encoder.encode(filter)).build();
+        return Jdbc.inTransaction(ds, c -> {
+            int n = executeUpdate(c, statement);
+            LayerTable.bumpVersion(c, type.name());
+            return n;
+        });
+    }
+
+    /**
+     * Loads the new content into a staging table (outside any reader's view), then swaps it in with one
+     * short transaction ({@code DELETE} + {@code INSERT ... SELECT}); readers see the old or the new layer,
+     * never a mix. A failure while loading drops the staging table and leaves the layer untouched.
+     */
+    @Override
+    public void replaceAll(Iterable<Feature> features) {
+        String stagingName = type.name() + "__stg_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String staging = Identifiers.quote(stagingName);
+        Jdbc.read(ds, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(Schema.createTableSql(dialect, type, staging));
+            }
+            return null;
+        });
+        try {
+            Iterator<Feature> it = features.iterator();
+            while (it.hasNext()) {
+                List<Feature> chunk = new ArrayList<>(BATCH);
+                while (it.hasNext() && chunk.size() < BATCH) chunk.add(it.next());
+                Jdbc.inTransaction(ds, c -> insertInto(c, staging, chunk.iterator()));
+            }
+            String columns = Schema.columnList(type);
+            Jdbc.inTransaction(ds, c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM " + table);
+                    s.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + staging);
+                }
+                LayerTable.bumpVersion(c, type.name());
+                return null;
+            });
+        } finally {
+            Jdbc.read(ds, c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE IF EXISTS " + staging);
+                }
+                return null;
+            });
+        }
+    }
+
+    private List<String> insertInto(Connection c, String targetTable, Iterator<Feature> features) throws SQLException {
+        List<Attribute> attrs = type.attributes();
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(targetTable).append(" (").append(Schema.columnList(type))
+                .append(") VALUES (?, ").append(dialect.geometryParameter(type.storageSrid()));
+        for (int i = 0; i < attrs.size(); i++) sql.append(", ?");
+        sql.append(')');
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            List<Feature> chunk = new ArrayList<>(BATCH);
+            while (features.hasNext()) {
+                chunk.add(features.next());
+                if (chunk.size() == BATCH || !features.hasNext()) {
+                    ids.addAll(insertChunk(c, ps, chunk));
+                    chunk.clear();
+                }
+            }
+        }
+        return ids;
+    }
+
+    private List<String> insertChunk(Connection c, PreparedStatement ps, List<Feature> chunk) throws SQLException {
+        long blanks = chunk.stream().filter(f -> f.id().isBlank()).count();
+        Iterator<Long> fresh = nextIds(c, blanks).iterator();
+        List<String> ids = new ArrayList<>(chunk.size());
+        for (Feature f : chunk) {
+            checkProperties(f);
+            String id = f.id().isBlank() ? type.name() + "." + fresh.next() : f.id();
+            ids.add(id);
+            ps.setString(1, id);
+            if (f.geometry() == null) ps.setNull(2, java.sql.Types.VARBINARY);
+            else ps.setBytes(2, Geometries.toWkb(f.geometry()));
+            int i = 3;
+            for (Attribute a : type.attributes()) {
+                Object v = Values.coerce(a.type(), f.get(a.name()), a.name());
+                Jdbc.bind(ps, i++, Values.toJdbc(a.type(), v));
+            }
+            ps.addBatch();
+        }
+        ps.executeBatch();
+        return ids;
+    }
+
+    private void checkProperties(Feature f) {
+        for (String key : f.properties().keySet()) {
+            if (type.attribute(key).isEmpty()) {
+                throw GeoServiceException.invalid(key, "feature " + f.id() + " has a property that " + type.name() + " does not declare");
+            }
+        }
+    }
+
+    private List<Long> nextIds(Connection c, long n) throws SQLException {
+        if (n == 0) return List.of();
+        List<Long> out = new ArrayList<>((int) n);
+        try (PreparedStatement ps = c.prepareStatement(dialect.nextValues(Identifiers.sequence(type.name())))) {
+            ps.setLong(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    private static int executeUpdate(Connection c, SqlFragment statement) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            Jdbc.bind(ps, statement.params(), 1);
+            return ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.tidemark.sensors.live;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.tidemark.core.access.AccessDecision;
+import org.tidemark.core.access.AccessPolicy;
+import org.tidemark.core.access.Principal;
+import org.tidemark.core.filter.Filter;
+import org.tidemark.core.filter.FilterEvaluator;
+import org.tidemark.core.sensor.Station;
+
+/**
+ * The access gate applied to the sensor read paths (REST and SSE): every read asks the
+ * {@link AccessPolicy} about the {@code gauges} layer for the caller, then shows only the stations the
+ * row filter and spatial limit allow and only the visible attributes. Fails closed: a filter that cannot
+ * be evaluated hides the station.
+ */
+public final class GaugeAccess {
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+    private final AccessPolicy policy;
+    private final GaugeFeatures features;
+
+    public GaugeAccess(AccessPolicy policy, GaugeFeatures features) {
+        this.policy = policy;
+        this.features = features;
+    }
+
+    /** The view one principal has of the gauges. */
+    public View viewFor(Principal principal) {
+        AccessDecision d;
+        try {
+            d = policy.decide(principal == null ? Principal.ANONYMOUS : principal, GaugeFeatures.LAYER);
+        } catch (RuntimeException e) {
+            d = AccessDecision.DENY;
+        }
+        return new View(d == null ? AccessDecision.DENY : d);
+    }
+
+    public final class View {
+        private final AccessDecision decision;
+
+        private View(AccessDecision decision) { this.decision = decision; }
+
+        public boolean visible() { return decision.visible(); }
+
+        public boolean attributeVisible(String name) { return decision.attributeVisible(name); }
+
+        public boolean stationVisible(Station s) {
+            if (!decision.visible()) return false;
+            if (decision.spatialLimit() != null
+                    && !decision.spatialLimit().covers(GEOMETRY.createPoint(new Coordinate(s.longitude(), s.latitude())))) {
+                return false;
+            }
+            if (decision.rowFilter() instanceof Filter.Include) return true;
+            try {
+                return FilterEvaluator.matches(decision.rowFilter(), features.feature(s));
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        /**
+         * The payload without the gauge attributes this principal may not see ({@code STCD} always stays;
+         * keys that are not attributes of the layer, such as {@code property} or {@code value}, pass).
+         */
+        public Map<String, Object> mask(Map<String, Object> data) {
+            if (decision.attributes() == null) return data;
+            Map<String, Object> out = new LinkedHashMap<>();
+            data.forEach((k, v) -> {
+                boolean attribute = GaugeFeatures.TYPE.attribute(k).isPresent();
+                if (!attribute || k.equals("STCD") || decision.attributeVisible(k)) out.put(k, v);
+            });
+            return out;
+        }
+
+        /** Whether an event may reach this principal at all (station rows, and the observed property). */
+        public boolean allows(LiveEvent e, Station s) {
+            if (s == null || !stationVisible(s)) return false;
+            Object property = e.data().get("property");
+            return !(property instanceof String p) || GaugeFeatures.TYPE.attribute(p).isEmpty()
+                    || decision.attributeVisible(p);
+        }
+    }
+}

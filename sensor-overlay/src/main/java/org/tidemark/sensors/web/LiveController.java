@@ -1,0 +1,168 @@
+package org.tidemark.sensors.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.locationtech.jts.geom.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.tidemark.core.error.GeoServiceException;
+import org.tidemark.core.sensor.Station;
+import org.tidemark.sensors.SensorSettings;
+import org.tidemark.sensors.live.GaugeAccess;
+import org.tidemark.sensors.live.GaugeFeatures;
+import org.tidemark.sensors.live.LiveBus;
+import org.tidemark.sensors.live.LiveEvent;
+import org.tidemark.sensors.model.StationRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /api/live}: server-sent events (HTML Living Standard §9.2 "Server-sent events") with event
+ * names {@code observation}, {@code status}, {@code alert} (and {@code reset} when a resume point is too
+ * old). A comment goes out at subscribe time so headers are sent at once; a heartbeat comment follows
+ * every few seconds so dead clients are detected. {@code Last-Event-ID} (or {@code lastEventId}) resumes
+ * from the replay buffer. Filters: {@code layer} (only {@code gauges}), {@code types}, {@code bbox}
+ * (lon/lat), {@code station}. Every event passes the access gate for the caller; connections are bounded.
+ */
+@RestController
+public class LiveController {
+    private static final Logger log = LoggerFactory.getLogger(LiveController.class);
+    private static final Set<String> TYPES = Set.of("observation", "status", "alert");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LiveBus bus;
+    private final GaugeAccess access;
+    private final StationRegistry stations;
+    private final SensorSettings settings;
+    private final AtomicInteger open = new AtomicInteger();
+
+    public LiveController(LiveBus bus, GaugeAccess access, StationRegistry stations, SensorSettings settings) {
+        this.bus = bus;
+        this.access = access;
+        this.stations = stations;
+        this.settings = settings;
+    }
+
+    /** What one client asked to see. */
+    private record Selection(Set<String> types, Envelope bbox, Set<String> stationCodes) {
+        boolean wants(LiveEvent e, Station s) {
+            if (LiveBus.RESET.equals(e.type())) return true;
+            if (!types.contains(e.type())) return false;
+            if (stationCodes != null && !stationCodes.contains(e.station())) return false;
+            return bbox == null || s != null && bbox.contains(s.longitude(), s.latitude());
+        }
+    }
+
+    @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter live(@RequestParam(name = "layer", required = false) String layer,
+                           @RequestParam(name = "types", required = false) String types,
+                           @RequestParam(name = "bbox", required = false) String bbox,
+                           @RequestParam(name = "station", required = false) String station,
+                           @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+                           @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+                           HttpServletRequest request) throws IOException {
+        if (layer != null && !layer.equals(GaugeFeatures.LAYER)) {
+            throw GeoServiceException.notFound("layer", "no live layer " + layer);
+        }
+        GaugeAccess.View view = access.viewFor(Principals.of(request));
+        if (!view.visible()) throw GeoServiceException.notFound("layer", "no live layer gauges");
+        Selection selection = new Selection(parseTypes(types), parseBbox(bbox),
+                station == null ? null : Set.of(station.split(",")));
+        long lastId = parseId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        if (open.incrementAndGet() > settings.maxSseClients()) {
+            open.decrementAndGet();
+            throw new GeoServiceException(GeoServiceException.Kind.UNAVAILABLE, "Overloaded", null,
+                    "too many live connections");
+        }
+        SseEmitter emitter = new SseEmitter(settings.sseTimeout().toMillis());
+        LiveBus.Subscription sub = bus.subscribe(lastId);
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable release = () -> {
+            if (closed.compareAndSet(false, true)) {
+                sub.close();
+                open.decrementAndGet();
+            }
+        };
+        emitter.onCompletion(release);
+        emitter.onTimeout(release);
+        emitter.onError(t -> release.run());
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(3_000).comment("tidemark live gauges"));
+        } catch (IOException | IllegalStateException e) {
+            release.run();
+            throw e;
+        }
+        Thread.ofVirtual().name("sse-" + request.getRemoteAddr()).start(() -> pump(emitter, sub, view, selection, closed, release));
+        return emitter;
+    }
+
+    private void pump(SseEmitter emitter, LiveBus.Subscription sub, GaugeAccess.View view, Selection selection,
+                      AtomicBoolean closed, Runnable release) {
+        long heartbeat = settings.heartbeat().toMillis();
+        try {
+            while (!closed.get()) {
+                LiveEvent e = sub.poll(heartbeat);
+                if (e == null) {
+                    if (sub.overflowed()) break;   // the client fell behind: end; it resumes with Last-Event-ID
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    continue;
+                }
+                Station s = stations.find(e.station()).orElse(null);
+                if (!selection.wants(e, s)) continue;
+                if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) continue;
+                String data = JSON.writeValueAsString(view.mask(e.data()));
+                emitter.send(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data, MediaType.APPLICATION_JSON));
+            }
+            emitter.complete();
+        } catch (IOException | IllegalStateException e) {
+            log.debug("live client gone: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            release.run();
+        }
+    }
+
+    /** Currently open live connections. */
+    public int openConnections() { return open.get(); }
+
+    private static Set<String> parseTypes(String types) {
+        if (types == null || types.isBlank()) return TYPES;
+        Set<String> set = Arrays.stream(types.split(",")).map(String::trim).collect(Collectors.toSet());
+        for (String t : set) if (!TYPES.contains(t)) throw GeoServiceException.invalid("types", "unknown event type " + t);
+        return set;
+    }
+
+    private static Envelope parseBbox(String bbox) {
+        if (bbox == null || bbox.isBlank()) return null;
+        String[] p = bbox.split(",");
+        if (p.length != 4) throw GeoServiceException.invalid("bbox", "bbox must be minLon,minLat,maxLon,maxLat");
+        try {
+            double x1 = Double.parseDouble(p[0]), y1 = Double.parseDouble(p[1]);
+            double x2 = Double.parseDouble(p[2]), y2 = Double.parseDouble(p[3]);
+            if (x1 > x2 || y1 > y2) throw GeoServiceException.invalid("bbox", "bbox minimum exceeds maximum");
+            return new Envelope(x1, x2, y1, y2);
+        } catch (NumberFormatException e) {
+            throw GeoServiceException.invalid("bbox", "bbox must be four numbers");
+        }
+    }
+
+    private static long parseId(String id) {
+        if (id == null || id.isBlank()) return -1;
+        try {
+            return Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.tidemark.tiles.terrain;
+
+import java.nio.charset.StandardCharsets;
+import org.locationtech.jts.geom.Envelope;
+import org.tidemark.core.coverage.ElevationModel;
+import org.tidemark.core.source.FeatureSource;
+import org.tidemark.core.tile.TileSource;
+
+/**
+ * The terrain tile set: a quantized-mesh-1.0 generator over the DEM, its availability and its
+ * {@code layer.json} (the TileJSON 2.1.0 document Cesium's {@code CesiumTerrainProvider} reads).
+ */
+public final class Terrain {
+    private final ElevationModel dem;
+    private final java.util.function.Supplier<FeatureSource> land;
+    private final int globalMaxZoom;
+    private final int maxZoom;
+    private volatile State state;
+
+    private record State(TerrainTileSource source, TerrainAvailability availability, TerrainExtensions offered) {}
+
+    /**
+     * @param dem           the elevation model
+     * @param land          the land polygon layer for the water mask, or null
+     * @param globalMaxZoom deepest level served for the whole world
+     * @param maxZoom       deepest level served over the data extent
+     */
+    public Terrain(ElevationModel dem, FeatureSource land, int globalMaxZoom, int maxZoom) {
+        this(dem, () -> land, globalMaxZoom, maxZoom);
+    }
+
+    /** As above, with the land layer looked up on first use (the catalog may fill after start-up). */
+    public Terrain(ElevationModel dem, java.util.function.Supplier<FeatureSource> land, int globalMaxZoom, int maxZoom) {
+        this.dem = dem;
+        this.land = land;
+        this.globalMaxZoom = globalMaxZoom;
+        this.maxZoom = maxZoom;
+    }
+
+    private State state() {
+        State s = state;
+        if (s == null) {
+            synchronized (this) {
+                if (state == null) {
+                    FeatureSource l = land.get();
+                    Envelope data = new Envelope(dem.extent());
+                    if (l != null && l.extent() != null) data.expandToInclude(l.extent());
+                    TerrainAvailability availability = new TerrainAvailability(globalMaxZoom, maxZoom, data);
+                    WaterMaskRenderer mask = new WaterMaskRenderer(l, data);
+                    state = new State(new TerrainTileSource(dem, mask, availability), availability,
+                            new TerrainExtensions(true, mask.available()));
+                }
+                s = state;
+            }
+        }
+        return s;
+    }
+
+    /** The generating source (resolves the land layer on first call). */
+    public TileSource source() { return (c, v) -> state().source().tile(c, v); }
+
+    TerrainTileSource generator() { return state().source(); }
+
+    /** The lon/lat envelope of a terrain tile (TMS rows). */
+    public static Envelope tileBounds(org.tidemark.core.tile.TileCoord c) {
+        return GeographicTiling.envelope(c.z(), c.x(), c.y());
+    }
+
+    TerrainAvailability availability() { return state().availability(); }
+
+    TerrainExtensions offered() { return state().offered(); }
+
+    public int maxZoom() { return maxZoom; }
+
+    /** Whether a tile exists (levels, world bounds and data extent). */
+    public boolean available(int z, long x, long y) { return availability().contains(z, x, y); }
+
+    /** The variant key for an Accept header: the requested extensions we offer. */
+    public String variantFor(String accept) { return TerrainExtensions.fromAccept(accept, offered()).key(); }
+
+    /** The {@code layer.json} document. */
+    public byte[] layerJson() {
+        TerrainAvailability availability = availability();
+        TerrainExtensions offered = offered();
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("{\"tilejson\":\"2.1.0\",\"name\":\"tidemark-terrain\",")
+                .append("\"description\":\"Terrain from the county DEM (heights above the vertical datum)\",")
+                .append("\"version\":\"1.0.0\",\"format\":\"quantized-mesh-1.0\",\"scheme\":\"tms\",")
+                .append("\"tiles\":[\"{z}/{x}/{y}.terrain?v={version}\"],")
+                .append("\"projection\":\"EPSG:4326\",\"bounds\":[-180,-90,180,90],")
+                .append("\"minzoom\":0,\"maxzoom\":").append(availability.maxZoom()).append(',')
+                .append("\"attribution\":\"Tidemark\",\"extensions\":[");
+        var names = offered.names();
+        for (int i = 0; i < names.size(); i++) sb.append(i > 0 ? "," : "").append('"').append(names.get(i)).append('"');
+        sb.append("],\"available\":[");
+        for (int z = 0; z <= availability.maxZoom(); z++) {
+            long[] r = availability.range(z);
+            sb.append(z > 0 ? "," : "").append("[{\"startX\":").append(r[0]).append(",\"startY\":").append(r[1])
+                    .append(",\"endX\":").append(r[2]).append(",\"endY\":").append(r[3]).append("}]");
+        }
+        sb.append("]}");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,53 @@
+package org.tidemark.tiles.terrain;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.tidemark.core.error.GeoServiceException;
+import org.tidemark.core.tile.TileCoord;
+import org.tidemark.core.tile.TileSource;
+import org.tidemark.tiles.web.ContentHash;
+import org.tidemark.tiles.web.TileResponses;
+
+/**
+ * {@code /tiles/terrain/layer.json} and {@code /tiles/terrain/{z}/{x}/{y}.terrain} for CesiumJS's
+ * {@code CesiumTerrainProvider}. Unknown query parameters (Cesium's {@code ?v=}) are ignored.
+ */
+@RestController
+public class TerrainController {
+    private final Terrain terrain;
+    private final TileSource tiles;
+    private final Duration maxAge;
+
+    /** @param tiles the terrain source, usually wrapped in the cache chain */
+    public TerrainController(Terrain terrain, TileSource tiles, Duration maxAge) {
+        this.terrain = terrain;
+        this.tiles = tiles;
+        this.maxAge = maxAge;
+    }
+
+    @GetMapping("/tiles/terrain/layer.json")
+    public ResponseEntity<byte[]> layerJson(HttpServletRequest request) {
+        byte[] json = terrain.layerJson();
+        var found = new org.tidemark.core.tile.TileResult.Found(json, "application/json", false, ContentHash.of(json));
+        return TileResponses.of(found, request, maxAge, null, "layer.json");
+    }
+
+    @GetMapping("/tiles/terrain/{z}/{x}/{y}.terrain")
+    public ResponseEntity<byte[]> tile(@PathVariable int z, @PathVariable long x, @PathVariable long y,
+                                       HttpServletRequest request) {
+        String where = z + "/" + x + "/" + y;
+        if (z < 0 || z > terrain.maxZoom() || x < 0 || y < 0 || x > Integer.MAX_VALUE || y > Integer.MAX_VALUE
+                || !GeographicTiling.contains(z, x, y)) {
+            throw GeoServiceException.invalid("tile", "Tile outside the tiling: " + where);
+        }
+        if (!terrain.available(z, x, y)) throw GeoServiceException.notFound("tile", "No terrain tile " + where);
+        String variant = terrain.variantFor(request.getHeader(HttpHeaders.ACCEPT));
+        return TileResponses.of(tiles.tile(new TileCoord(z, (int) x, (int) y), variant), request, maxAge,
+                "Accept", where);
+    }
+}

@@ -1,0 +1,64 @@
+package org.tidemark.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.tidemark.app.audit.AuditFilter;
+import org.tidemark.app.audit.AuditRecorder;
+import org.tidemark.app.config.TidemarkProperties;
+import org.tidemark.core.access.AuditLog;
+import org.tidemark.layers.LayersModule;
+import org.tidemark.layers.web.FeatureServiceSettings;
+import org.tidemark.layers.wms.WmsSettings;
+import org.tidemark.sensors.SensorSettings;
+import org.tidemark.sensors.SensorsModule;
+import org.tidemark.tiles.TilesModule;
+import org.tidemark.tiles.TilesSettings;
+
+/**
+ * Mounts the feature modules — one {@code @Configuration} each, no cross-module component scanning
+ * (ARCHITECTURE.md) — and hands each its settings, derived from {@link TidemarkProperties}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({LayersModule.class, TilesModule.class, SensorsModule.class})
+public class ModulesConfiguration {
+
+    @Bean
+    FeatureServiceSettings featureServiceSettings(TidemarkProperties p) {
+        var s = p.service();
+        return new FeatureServiceSettings(null, null, null, s.baseUrl(), s.schemaBaseUrl(), null, null, 10, s.maxFeatures(), 0);
+    }
+
+    @Bean
+    WmsSettings wmsSettings(TidemarkProperties p) {
+        int max = p.service().maxImageSize();
+        return new WmsSettings(max, max, 50, 50, 5, 256 * 1024, null, null);
+    }
+
+    @Bean
+    TilesSettings tilesSettings(TidemarkProperties p) {
+        return TilesSettings.defaults().withCacheDir(p.dataDir().resolve("tile-cache"));
+    }
+
+    @Bean
+    SensorSettings sensorSettings(TidemarkProperties p) {
+        SensorSettings s = SensorSettings.defaults().withSimulator(p.demo().feed(), Duration.ofSeconds(10));
+        if (p.mqtt().enabled()) s = s.withMqtt(p.mqtt().url(), p.mqtt().topic(), "tidemark-" + ProcessHandle.current().pid());
+        return s;
+    }
+
+    @Bean(destroyMethod = "close")
+    AuditRecorder auditRecorder(AuditLog audit) { return new AuditRecorder(audit, Clock.systemUTC(), 50_000); }
+
+    @Bean
+    FilterRegistrationBean<AuditFilter> auditFilter(AuditRecorder recorder) {
+        var registration = new FilterRegistrationBean<>(new AuditFilter(recorder, Clock.systemUTC()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20); // after the principal filter
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}
