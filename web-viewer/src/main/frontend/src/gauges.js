@@ -3,6 +3,7 @@
 import { ApiError, getJson } from './api.js';
 import { t, localized, formatNumber, formatTime, onLangChange } from './i18n.js';
 import { notify } from './notice.js';
+import { keepRendering } from './scene.js';
 
 const Cesium = window.Cesium;
 
@@ -178,7 +179,7 @@ export class GaugeLayer {
       const now = performance.timeOrigin + performance.now();
       for (const code of drawn) { const s = this.stations.get(code); if (s) s.drawnAt = now; }
     });
-    this.viewer.scene.requestRender();
+    keepRendering(this.viewer);
   }
 
   /** Briefly pulses a station's marker (an alert on the map). */

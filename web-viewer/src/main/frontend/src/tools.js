@@ -5,7 +5,7 @@ import { polygonArea, SQUARE_METRES_PER_MU } from './geo.js';
 import { t, lang, formatNumber, localized, fieldLabel } from './i18n.js';
 import { notify } from './notice.js';
 import { openPanel, paragraph, valueNode } from './panel.js';
-import { pickCartographic } from './scene.js';
+import { pickCartographic, keepRendering } from './scene.js';
 import { showCoverage } from './cameras.js';
 
 const Cesium = window.Cesium;
@@ -172,7 +172,7 @@ export class Tools {
         heightReference: Cesium.HeightReference.CLAMP_TO_GROUND, disableDepthTestDistance: Number.POSITIVE_INFINITY,
       },
     });
-    this.viewer.scene.requestRender();
+    keepRendering(this.viewer);
   }
 
   async runSiteCheck() {

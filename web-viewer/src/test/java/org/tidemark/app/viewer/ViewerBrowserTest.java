@@ -183,6 +183,16 @@ class ViewerBrowserTest {
         assertThat(driver.findElement(By.id("details-title")).getText()).contains(camera.name());
         assertThat(driver.findElement(By.cssSelector("#details-body .stream a")).getAttribute("href")).endsWith("/streams/" + camera.code());
         screenshot("04-camera-panel");
+
+        // Close to the camera, its view cone (heading 45°, 60° wide, 400 m) is what a person sees; then back.
+        js("const C = window.Cesium, cam = window.tidemark.viewer.camera;"
+                + " window.__saved = { destination: cam.position.clone(), orientation: { heading: cam.heading, pitch: cam.pitch, roll: cam.roll } };"
+                + " cam.setView({ destination: C.Cartesian3.fromDegrees(121.866, 29.462, 700),"
+                + " orientation: { heading: C.Math.toRadians(30), pitch: C.Math.toRadians(-40), roll: 0 } });"
+                + " window.tidemark.viewer.scene.requestRender();");
+        waitFor(Duration.ofSeconds(20), "window.tidemark.viewer.scene.globe.tilesLoaded");
+        screenshot("04b-camera-cone");
+        js("window.tidemark.viewer.camera.setView(window.__saved); window.tidemark.viewer.scene.requestRender();");
     }
 
     @Test
