@@ -141,7 +141,7 @@ class ViewerBrowserTest {
         waitFor(Duration.ofSeconds(10), "window.tidemark.liveState === 'connected'");
         assertThat(gauge("63201500")).containsEntry("status", "normal");
         long sent = System.currentTimeMillis();
-        server.publish("observation", "{\"station\":\"63201500\",\"property\":\"water_level\",\"value\":5.62,\"unit\":\"m\",\"time\":\""
+        server.publish("observation", "{\"STCD\":\"63201500\",\"property\":\"RZ\",\"value\":5.62,\"unit\":\"m\",\"TM\":\""
                 + Instant.now() + "\"}");
         waitFor(Duration.ofSeconds(10), "(() => { const s = window.tidemark.gauges.stations.get('63201500');"
                 + " return s.drawnAt > s.receivedAt && s.entity.label.text.getValue().includes('5.62')"
@@ -156,9 +156,9 @@ class ViewerBrowserTest {
     @Test
     @Order(5)
     void anAlertIsListedNewestFirstAndCanBeAcknowledged() throws IOException {
-        server.publish("alert", "{\"id\":\"a-1\",\"station\":\"63201600\",\"kind\":\"warning\",\"value\":3.61,\"time\":\""
+        server.publish("alert", "{\"id\":1,\"STCD\":\"63201600\",\"kind\":\"raised\",\"from\":\"normal\",\"status\":\"warning\",\"property\":\"TDZ\",\"value\":3.61,\"TM\":\""
                 + Instant.now().minusSeconds(60) + "\"}");
-        server.publish("alert", "{\"id\":\"a-2\",\"station\":\"63201500\",\"kind\":\"guarantee\",\"value\":5.62,\"time\":\""
+        server.publish("alert", "{\"id\":2,\"STCD\":\"63201500\",\"kind\":\"raised\",\"from\":\"warning\",\"status\":\"danger\",\"property\":\"RZ\",\"value\":5.62,\"TM\":\""
                 + Instant.now() + "\"}");
         waitFor(Duration.ofSeconds(5), "document.querySelectorAll('#alert-list li.alert').length === 2");
         List<WebElement> rows = driver.findElements(By.cssSelector("#alert-list li.alert"));
@@ -168,7 +168,7 @@ class ViewerBrowserTest {
         screenshot("03-alerts");
         rows.get(0).findElement(By.cssSelector("button.ack")).click();
         waitUntil(Duration.ofSeconds(5), () -> server.requests().stream()
-                .anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/sensors/alerts/a-2/ack")));
+                .anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/sensors/alerts/2/acknowledge")));
         waitFor(Duration.ofSeconds(5), "document.getElementById('alert-count').textContent === '1'");
     }
 
@@ -273,7 +273,7 @@ class ViewerBrowserTest {
         long last = server.lastEventId();
         server.dropLiveClients();
         waitUntil(Duration.ofSeconds(20), () -> server.liveResumedFrom().contains(String.valueOf(last)) && server.liveClients() > 0);
-        server.publish("observation", "{\"station\":\"63201700\",\"property\":\"water_level\",\"value\":3.05,\"time\":\""
+        server.publish("observation", "{\"STCD\":\"63201700\",\"property\":\"Z\",\"value\":3.05,\"TM\":\""
                 + Instant.now() + "\"}");
         waitFor(Duration.ofSeconds(10), "window.tidemark.gauges.stations.get('63201700').status === 'warning'");
     }

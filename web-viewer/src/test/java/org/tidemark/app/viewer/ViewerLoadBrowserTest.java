@@ -66,7 +66,7 @@ class ViewerLoadBrowserTest {
             for (ViewerFixtureServer.Station s : stations) {
                 double value = 1.0 + round * 0.5 + (s.code().hashCode() & 7) * 0.01;
                 server.publish("observation", String.format(Locale.ROOT,
-                        "{\"station\":\"%s\",\"property\":\"water_level\",\"value\":%.2f,\"time\":\"%s\"}", s.code(), value, Instant.now()));
+                        "{\"STCD\":\"%s\",\"property\":\"Z\",\"value\":%.2f,\"TM\":\"%s\"}", s.code(), value, Instant.now()));
             }
             lastSent = System.currentTimeMillis();
             Thread.sleep(1000);
