@@ -91,7 +91,11 @@ public class StoreConfiguration {
     ObservationStore tidemarkObservations(HikariDataSource ds) { return new JdbcObservationStore(ds); }
 
     @Bean
-    GrantStore tidemarkGrants(HikariDataSource ds, JdbcDataStore store) { return new JdbcGrantStore(ds); }
+    GrantStore tidemarkGrants(HikariDataSource ds, JdbcDataStore store, TidemarkProperties properties) {
+        GrantStore grants = new JdbcGrantStore(ds);
+        if (properties.demo().load()) DemoGrants.seedIfEmpty(grants);
+        return grants;
+    }
 
     @Bean
     AuditLog tidemarkAudit(HikariDataSource ds, JdbcDataStore store) { return new JdbcAuditLog(ds); }
