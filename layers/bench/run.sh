@@ -2,11 +2,12 @@
 # Side-by-side GetMap benchmark: Tidemark WMS (embedded Tomcat, WmsBenchServer) vs MapServer 8 under FastCGI
 # (4 spawn-fcgi processes behind nginx), same data (BenchData: 3,000 flood zones, 600 cameras), same 100
 # EPSG:3857 boxes, wrk 2 threads / 32 connections. Needs: mapserver-bin, spawn-fcgi, nginx-light, wrk, gdal-bin.
-# Usage: layers/bench/run.sh [seconds]   (from anywhere; JAVA_HOME must point to JDK 21+)
+# Usage: [WARMUP_SECONDS=30] layers/bench/run.sh [seconds]   (from anywhere; JAVA_HOME must point to JDK 21+)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SECONDS_PER_RUN=${1:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}   # the JVM needs its JIT warm; MapServer is native
 WORK=$(mktemp -d /tmp/tidemark-bench.XXXXXX)
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 PIDS=()
@@ -50,7 +51,7 @@ curl -s -o "$WORK/tidemark.png" -w "tidemark: %{http_code} %{content_type}\n" "h
 curl -s -o "$WORK/mapserver.png" -w "mapserver: %{http_code} %{content_type}\n" "http://127.0.0.1:18081/mapserv?$Q"
 
 run() { wrk -t2 -c32 -d"$2"s --latency -s "$HERE/getmap.lua" "$1" -- "$WORK/data/bboxes.txt" | grep RESULT; }
-run "http://127.0.0.1:18082/wms" 5 >/dev/null   # JIT warm-up
+run "http://127.0.0.1:18082/wms" "$WARMUP_SECONDS" >/dev/null   # JIT warm-up
 run "http://127.0.0.1:18080/wms" 3 >/dev/null
 run "http://127.0.0.1:18081/mapserv" 3 >/dev/null
 echo "tidemark-uncached $(run http://127.0.0.1:18082/wms "$SECONDS_PER_RUN")"
