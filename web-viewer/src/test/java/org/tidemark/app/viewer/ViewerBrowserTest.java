@@ -190,9 +190,15 @@ class ViewerBrowserTest {
                 + " cam.setView({ destination: C.Cartesian3.fromDegrees(121.866, 29.462, 700),"
                 + " orientation: { heading: C.Math.toRadians(30), pitch: C.Math.toRadians(-40), roll: 0 } });"
                 + " window.tidemark.viewer.scene.requestRender();");
-        waitFor(Duration.ofSeconds(20), "window.tidemark.viewer.scene.globe.tilesLoaded");
-        screenshot("04b-camera-cone");
-        js("window.tidemark.viewer.camera.setView(window.__saved); window.tidemark.viewer.scene.requestRender();");
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(200))
+                    .until(d -> Boolean.TRUE.equals(js("return window.tidemark.viewer.scene.globe.tilesLoaded;")));
+        } catch (TimeoutException slowMachine) {
+            // only the screenshot's sharpness depends on it
+        } finally {
+            screenshot("04b-camera-cone");
+            js("window.tidemark.viewer.camera.setView(window.__saved); window.tidemark.viewer.scene.requestRender();");
+        }
     }
 
     @Test
