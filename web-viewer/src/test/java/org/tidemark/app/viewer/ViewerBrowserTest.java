@@ -299,6 +299,32 @@ class ViewerBrowserTest {
         assertThat(driver.findElement(By.id("time-value")).getText()).isNotEqualTo("实时");
     }
 
+    @Test
+    @Order(14)
+    void signingInSendsTheBearerTokenAndShowsTheUser() {
+        driver.findElement(By.id("btn-signin")).click();
+        waitFor(Duration.ofSeconds(5), "document.getElementById('signin-dialog').open");
+        WebElement user = driver.findElement(By.cssSelector("#signin-form input[name=user]"));
+        WebElement password = driver.findElement(By.cssSelector("#signin-form input[name=password]"));
+        user.sendKeys("planner");
+        password.sendKeys("wrong");
+        driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        waitFor(Duration.ofSeconds(5), "document.getElementById('signin-error').textContent === '用户名或密码错误'");
+
+        password.clear();
+        password.sendKeys("planner");
+        int before = server.requests().size();
+        driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        waitFor(Duration.ofSeconds(5), "document.getElementById('user-name').textContent === 'planner · 规划局'");
+        assertThat(driver.findElement(By.id("btn-signin")).getText()).isEqualTo("退出");
+        waitUntil(Duration.ofSeconds(10), () -> server.requests().subList(before, server.requests().size()).stream()
+                .anyMatch(r -> r.path().equals("/api/catalog")));
+        assertThat(server.requests().subList(before, server.requests().size()).stream()
+                .filter(r -> r.path().equals("/api/catalog")).findFirst().orElseThrow().authorization())
+                .isEqualTo("Bearer " + ViewerFixtureServer.TOKEN);
+        assertThat(js("return localStorage.getItem('tidemark.token');")).isEqualTo(ViewerFixtureServer.TOKEN);
+    }
+
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */
     static double parallelArc(double phiDeg, double dLonDeg) {
         double a = 6378137, f = 1 / 298.257223563, e2 = f * (2 - f);
