@@ -63,7 +63,7 @@ public final class DemoLayers {
                         "Building footprints in the towns and villages with height, floors and use.",
                         GeometryKind.POLYGON, List.of(a("name", STRING, "名称", "Name"), a("height", DOUBLE, "高度（米）", "Height (m)"),
                                 a("floors", INTEGER, "层数", "Floors"), a("use", STRING, "用途", "Use"), a("town", STRING, "所在乡镇", "Town")),
-                        PLANNING, List.of("建筑", "buildings", "3D"), "quarterly", false, "规划局信息中心 gis@planning.xiangshan.example"),
+                        PLANNING, List.of("建筑", "buildings", "3D"), "quarterly", true, "规划局信息中心 gis@planning.xiangshan.example"),
                 layer("roads", "道路", "Roads", "国道、县道与城镇街道中心线。", "Centre lines of national, county and town roads.",
                         GeometryKind.LINESTRING, List.of(a("name", STRING, "道路名称", "Road name"), a("class", STRING, "道路等级", "Road class")),
                         PLANNING, List.of("道路", "roads", "basemap"), "quarterly", true, "规划局信息中心 gis@planning.xiangshan.example"),

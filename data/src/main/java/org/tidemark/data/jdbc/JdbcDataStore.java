@@ -77,14 +77,19 @@ public final class JdbcDataStore implements DataStore {
             throw new GeoServiceException(GeoServiceException.Kind.CONFLICT, "DuplicateStoredValue", "type",
                     "type " + type.name() + " exists");
         }
+        var tableCreated = new java.util.concurrent.atomic.AtomicBoolean();
         try {
+            // DDL first: on H2 it commits by itself, so the tm_layer row only appears once the table exists
             Jdbc.inTransaction(ds, c -> {
+                Schema.createTable(c, dialect, type);
+                tableCreated.set(true);
+                Schema.createSequenceAndIndex(c, dialect, type);
                 LayerTable.insert(c, type);
-                Schema.create(c, dialect, type);
                 return null;
             });
         } catch (RuntimeException e) {
-            if (!dialect.transactionalDdl()) cleanUp(type);
+            // without transactional DDL, undo what this call created (never a concurrent creator's table)
+            if (!dialect.transactionalDdl() && tableCreated.get()) cleanUp(type);
             throw e;
         }
         stores.remove(type.name());
@@ -94,6 +99,7 @@ public final class JdbcDataStore implements DataStore {
     private void cleanUp(FeatureType type) {
         try {
             Jdbc.read(ds, c -> {
+                LayerTable.delete(c, type.name());
                 Schema.drop(c, type);
                 return null;
             });

@@ -112,25 +112,36 @@ final class JdbcFeatureStore implements FeatureStore {
     private List<Attribute> selectedAttributes(FeatureQuery query) {
         if (query.properties() == null) return type.attributes();
         for (String p : query.properties()) {
-            if (!type.hasProperty(p)) throw GeoServiceException.invalid("properties", "unknown property '" + p + "'");
+            if (!type.hasProperty(p)) throw GeoServiceException.invalid("properties", "unknown property '" + abbreviate(p) + "'");
         }
         return type.attributes().stream().filter(a -> query.properties().contains(a.name())).toList();
     }
 
     private String orderBy(List<SortKey> keys) {
         StringBuilder sb = new StringBuilder();
+        boolean idDescending = false;
         for (SortKey k : keys) {
-            if (k.property().equals(Identifiers.ID_COLUMN) || k.property().equals("id")) continue;
-            String col = encoder.column(k.property());
+            if (isFeatureId(k.property())) {
+                idDescending = !k.ascending();
+                break; // the id is unique: later keys cannot change the order
+            }
             if (k.property().equals(type.geometryName())) {
                 throw GeoServiceException.invalid("sortby", "cannot sort by the geometry");
             }
+            if (type.attribute(k.property()).isEmpty()) {
+                throw GeoServiceException.invalid("sortby", "unknown property '" + abbreviate(k.property()) + "' of " + type.name());
+            }
+            String col = Identifiers.quote(k.property());
             sb.append(col).append(k.ascending() ? " ASC NULLS LAST, " : " DESC NULLS FIRST, ");
         }
-        boolean idDescending = keys.stream()
-                .filter(k -> k.property().equals(Identifiers.ID_COLUMN) || k.property().equals("id"))
-                .findFirst().map(k -> !k.ascending()).orElse(false);
         return sb.append(Identifiers.quote(Identifiers.ID_COLUMN)).append(idDescending ? " DESC" : " ASC").toString();
+    }
+
+    private static String abbreviate(String s) { return s.length() > 60 ? s.substring(0, 60) + "…" : s; }
+
+    /** {@code id} or {@code fid} name the feature id unless the type has an attribute of that name. */
+    private boolean isFeatureId(String property) {
+        return (property.equals(Identifiers.ID_COLUMN) || property.equals("id")) && type.attribute(property).isEmpty();
     }
 
     private FeatureCursor open(SqlFragment sql, List<Attribute> selected) {

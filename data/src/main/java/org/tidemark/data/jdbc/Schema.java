@@ -30,10 +30,15 @@ final class Schema {
         return sb.toString();
     }
 
-    /** Creates the table, its id sequence and its spatial index. */
-    static void create(Connection c, SqlDialect dialect, FeatureType type) throws SQLException {
+    static void createTable(Connection c, SqlDialect dialect, FeatureType type) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(createTableSql(dialect, type, Identifiers.table(type)));
+        }
+    }
+
+    /** Creates the id sequence and the spatial index of a new table. */
+    static void createSequenceAndIndex(Connection c, SqlDialect dialect, FeatureType type) throws SQLException {
+        try (Statement s = c.createStatement()) {
             s.execute("CREATE SEQUENCE " + Identifiers.sequence(type.name()));
             s.execute(dialect.createSpatialIndex(Identifiers.spatialIndex(type.name()), Identifiers.table(type),
                     Identifiers.quote(type.geometryName())));

@@ -35,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.tidemark.core.catalog.Department;
+import org.tidemark.core.crs.Crs;
+import org.tidemark.core.crs.Reprojector;
 import org.tidemark.core.catalog.Layer;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.feature.Feature;
@@ -316,6 +318,27 @@ public abstract class DataStoreContract {
         FeatureQuery q = all().withFilter(f).withBbox(env);
         assertThat(ids(list(sample.query(q)))).isEqualTo(expected(both)).isNotEmpty();
         assertThat(sample.count(q)).isEqualTo(expected(both).size());
+    }
+
+    /**
+     * A bbox a client gives in another CRS is transformed to lon/lat at the protocol edge (geo-core
+     * {@code Reprojector}); the store then selects what the evaluator selects for that box, and its
+     * geometries reproject to the client's CRS and back without loss.
+     */
+    @ParameterizedTest(name = "EPSG:{0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {4326, 3857, 4549, 4550})
+    void bboxesFromOtherCrsesAndReprojectedOutput(int epsg) {
+        Crs client = Crs.epsg(epsg);
+        Envelope native_ = Reprojector.transform(new Envelope(121.86, 121.97, 29.44, 29.52), Crs.cgcs2000(), client);
+        Envelope lonLat = Reprojector.transform(native_, client, Crs.cgcs2000());
+        Filter bbox = new Filter.Spatial(SpatialOperator.BBOX, "geom", ContractData.GF.toGeometry(lonLat), 0);
+        List<Feature> got = list(sample.query(all().withBbox(lonLat)));
+        assertThat(ids(got)).isEqualTo(expected(bbox)).isNotEmpty();
+        for (Feature f : got) {
+            Geometry there = Reprojector.transform(f.geometry(), Crs.cgcs2000(), client);
+            Geometry back = Reprojector.transform(there, client, Crs.cgcs2000());
+            assertThat(back.equalsExact(f.geometry(), 1e-8)).as(f.id()).isTrue();
+        }
     }
 
     @Test

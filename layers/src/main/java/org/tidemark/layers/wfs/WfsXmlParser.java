@@ -79,6 +79,9 @@ final class WfsXmlParser {
         }
         OutputFormat format = OutputFormat.parse(attr(root, "outputFormat"), version);
         boolean propertyValue = "GetPropertyValue".equals(op);
+        if (propertyValue && root.hasAttribute("valueReference") && root.getAttribute("valueReference").isBlank()) {
+            throw GeoServiceException.invalid("valueReference", "valueReference is empty");
+        }
         String valueReference = propertyValue ? attr(root, "valueReference") : null;
         if (propertyValue && valueReference == null) throw GeoServiceException.missing("valueReference");
         List<QuerySpec> queries = new ArrayList<>();

@@ -30,6 +30,10 @@ final class ImageEncoder {
         }
     }
 
+    static {
+        ImageIO.setUseCache(false); // never a temporary file per image
+    }
+
     private static void png(BufferedImage img, OutputStream out) throws IOException {
         ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidemark.core.access.Principal;
@@ -42,7 +41,8 @@ public class WmsController {
         this.capabilities = capabilities;
     }
 
-    @GetMapping("/wms")
+    @RequestMapping(path = "/wms", method = {org.springframework.web.bind.annotation.RequestMethod.GET,
+        org.springframework.web.bind.annotation.RequestMethod.POST})
     public void wms(HttpServletRequest request, HttpServletResponse response) throws IOException {
         handle(request, response);
     }

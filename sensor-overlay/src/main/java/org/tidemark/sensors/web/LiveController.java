@@ -2,7 +2,10 @@ package org.tidemark.sensors.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.sensor.Station;
@@ -39,6 +43,7 @@ public class LiveController {
     private static final Logger log = LoggerFactory.getLogger(LiveController.class);
     private static final Set<String> TYPES = Set.of("observation", "status", "alert");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_BATCH = 256;
 
     private final LiveBus bus;
     private final GaugeAccess access;
@@ -109,19 +114,27 @@ public class LiveController {
     private void pump(SseEmitter emitter, LiveBus.Subscription sub, GaugeAccess.View view, Selection selection,
                       AtomicBoolean closed, Runnable release) {
         long heartbeat = settings.heartbeat().toMillis();
+        List<LiveEvent> batch = new ArrayList<>();
         try {
             while (!closed.get()) {
-                LiveEvent e = sub.poll(heartbeat);
-                if (e == null) {
+                LiveEvent first = sub.poll(heartbeat);
+                if (first == null) {
                     if (sub.overflowed()) break;   // the client fell behind: end; it resumes with Last-Event-ID
                     emitter.send(SseEmitter.event().comment("heartbeat"));
                     continue;
                 }
-                Station s = stations.find(e.station()).orElse(null);
-                if (!selection.wants(e, s)) continue;
-                if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) continue;
-                String data = JSON.writeValueAsString(view.mask(e.data()));
-                emitter.send(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data, MediaType.APPLICATION_JSON));
+                batch.clear();
+                batch.add(first);
+                sub.drainTo(batch, MAX_BATCH - 1);
+                Set<ResponseBodyEmitter.DataWithMediaType> parts = new LinkedHashSet<>();
+                for (LiveEvent e : batch) {
+                    Station s = stations.find(e.station()).orElse(null);
+                    if (!selection.wants(e, s)) continue;
+                    if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) continue;
+                    String data = e.json() != null && view.unmasked() ? e.json() : JSON.writeValueAsString(view.mask(e.data()));
+                    parts.addAll(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data).build());
+                }
+                if (!parts.isEmpty()) emitter.send(parts);   // one write and flush for the whole batch
             }
             emitter.complete();
         } catch (IOException | IllegalStateException e) {

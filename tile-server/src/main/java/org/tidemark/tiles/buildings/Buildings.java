@@ -94,8 +94,8 @@ public final class Buildings {
             if (v == null) return TileResult.NOT_FOUND;
             BuildingIndex.Node leaf = v.index.leaf(c.z(), c.x(), c.y());
             if (leaf == null) return TileResult.NOT_FOUND;
-            byte[] glb = content(v, leaf);
-            return new TileResult.Found(glb, "model/gltf-binary", false, ContentHash.of(glb));
+            byte[] gz = org.tidemark.tiles.web.Gzip.compress(content(v, leaf));
+            return new TileResult.Found(gz, "model/gltf-binary", true, ContentHash.of(gz));
         };
     }
 

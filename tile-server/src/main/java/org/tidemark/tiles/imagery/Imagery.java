@@ -39,7 +39,7 @@ public final class Imagery {
 
     private final LayerCatalog catalog;
     private final ElevationModel dem;
-    private final MapRenderer renderer = new MapRenderer(IconLoader.classpath("icons"));
+    private final MapRenderer renderer = new MapRenderer(IconLoader.classpath("styles/"));
     private final StyleLibrary styles = new StyleLibrary();
 
     public Imagery(LayerCatalog catalog, ElevationModel dem) {

@@ -1,0 +1,299 @@
+package org.tidemark.app.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tidemark.app.TidemarkApplication;
+import org.tidemark.core.access.Grant;
+import org.tidemark.core.access.GrantStore;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue #9's proof: for each endpoint × principal, exactly the allowed data of {@code police_cameras}
+ * comes back — checked on the content (ids and attribute names), not only on status codes. Runs the
+ * whole application on the Xiangshan demo data in a temporary directory.
+ */
+@SpringBootTest(classes = TidemarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+    static final Path DATA;
+    static {
+        try {
+            DATA = Files.createTempDirectory("tidemark-authz");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("tidemark.data-dir", DATA::toString);
+        r.add("tidemark.demo.feed", () -> "false");
+        r.add("tidemark.db.url", () -> "");
+    }
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String LAYER = "police_cameras";
+    static final Set<String> ALL_FIELDS = Set.of("code", "name", "heading", "fov", "range_m", "height_m", "road", "stream_url");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GrantStore grants;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final Map<String, String> tokens = new LinkedHashMap<>();
+    Set<String> allIds;
+    String road;
+    Set<String> roadIds;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        for (String user : List.of("planner", "water", "police", "ocean", "commander")) tokens.put(user, login(user));
+        JsonNode all = json(get("/ogc/collections/" + LAYER + "/items?limit=1000", "police"));
+        allIds = ids(all);
+        assertThat(allIds).hasSizeGreaterThan(20);
+        road = all.get("features").get(0).get("properties").get("road").asString();
+        roadIds = new TreeSet<>();
+        for (JsonNode f : all.get("features")) if (road.equals(f.get("properties").get("road").asString())) roadIds.add(f.get("id").asString());
+        assertThat(roadIds).isNotEmpty().hasSizeLessThan(allIds.size());
+        Instant now = Instant.now();
+        // water: narrowed to two fields and the cameras on one road
+        grants.save(new Grant(null, LAYER, "dept:water", Set.of("code", "name", "road"), "road = '" + road.replace("'", "''") + "'",
+                null, false, null, null, "police", now));
+        // ocean: an expired grant and a revoked one
+        grants.save(new Grant(null, LAYER, "ocean", null, null, null, false, now.minusSeconds(60), null, "police", now.minusSeconds(7200)));
+        grants.save(new Grant(null, LAYER, "dept:ocean", null, null, null, false, null, now.minusSeconds(30), "police", now.minusSeconds(7200)));
+    }
+
+    // ---- OGC API Features ----
+
+    @Test
+    void ogcApiItemsReturnExactlyTheGrantedRowsAndFields() throws Exception {
+        JsonNode provider = json(get("/ogc/collections/" + LAYER + "/items?limit=1000", "police"));
+        assertThat(ids(provider)).isEqualTo(allIds);
+        assertThat(fields(provider)).isEqualTo(ALL_FIELDS);
+
+        JsonNode narrowed = json(get("/ogc/collections/" + LAYER + "/items?limit=1000", "water"));
+        assertThat(ids(narrowed)).isEqualTo(roadIds);
+        assertThat(fields(narrowed)).isEqualTo(Set.of("code", "name", "road"));
+        assertThat(narrowed.get("numberMatched").asLong()).as("hits must not leak the total").isEqualTo(roadIds.size());
+
+        JsonNode emergency = json(get("/ogc/collections/" + LAYER + "/items?limit=1000", "commander"));
+        assertThat(ids(emergency)).isEqualTo(allIds);
+        assertThat(fields(emergency)).doesNotContain("stream_url", "height_m");
+
+        for (String who : new String[] {null, "planner", "ocean"}) {
+            assertThat(get("/ogc/collections/" + LAYER + "/items", who).statusCode()).as(String.valueOf(who)).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void singleItemsOutsideTheGrantAreNotFound() throws Exception {
+        String outside = allIds.stream().filter(id -> !roadIds.contains(id)).findFirst().orElseThrow();
+        String inside = roadIds.iterator().next();
+        assertThat(get("/ogc/collections/" + LAYER + "/items/" + enc(inside), "water").statusCode()).isEqualTo(200);
+        assertThat(get("/ogc/collections/" + LAYER + "/items/" + enc(outside), "water").statusCode()).isEqualTo(404);
+        assertThat(get("/ogc/collections/" + LAYER + "/items/" + enc(outside), "police").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void filtersCannotWidenTheRowsNorProbeHiddenFields() throws Exception {
+        String or = "/ogc/collections/" + LAYER + "/items?limit=1000&filter-lang=cql2-text&filter=" + enc("road <> 'x' OR 1 = 1");
+        var widened = get(or, "water");
+        if (widened.statusCode() == 200) assertThat(ids(json(widened))).isSubsetOf(roadIds);
+        var hidden = get("/ogc/collections/" + LAYER + "/items?filter=" + enc("stream_url IS NOT NULL"), "water");
+        assertThat(hidden.statusCode()).isEqualTo(400);
+        var sorted = get("/ogc/collections/" + LAYER + "/items?sortby=height_m", "water");
+        assertThat(sorted.statusCode()).isEqualTo(400);
+        JsonNode queryables = json(get("/ogc/collections/" + LAYER + "/queryables", "water"));
+        assertThat(queryables.get("properties").propertyNames()).doesNotContain("stream_url", "height_m", "heading");
+    }
+
+    // ---- WFS ----
+
+    @Test
+    void wfsGetFeatureAndHitsFollowTheGrant() throws Exception {
+        String q = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=tm:" + LAYER + "&OUTPUTFORMAT=" + enc("application/json") + "&COUNT=1000";
+        JsonNode narrowed = json(get(q, "water"));
+        assertThat(ids(narrowed).stream().map(AuthorizationMatrixIT::localId).toList()).containsExactlyInAnyOrderElementsOf(
+                roadIds.stream().map(AuthorizationMatrixIT::localId).toList());
+        assertThat(fields(narrowed)).isSubsetOf(Set.of("code", "name", "road"));
+        String hits = get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=tm:" + LAYER + "&RESULTTYPE=hits", "water").body();
+        assertThat(hits).contains("numberMatched=\"" + roadIds.size() + "\"");
+        var anonymous = get(q, null);
+        assertThat(anonymous.statusCode()).isIn(400, 404);
+        assertThat(anonymous.body()).contains("ExceptionReport");
+    }
+
+    @Test
+    void wfsGetPropertyValueOnAHiddenFieldIsRefused() throws Exception {
+        var r = get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetPropertyValue&TYPENAMES=tm:" + LAYER + "&VALUEREFERENCE=stream_url", "water");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("ExceptionReport").doesNotContain("rtsp");
+        var ok = get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetPropertyValue&TYPENAMES=tm:" + LAYER + "&VALUEREFERENCE=stream_url", "police");
+        assertThat(ok.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void capabilitiesListOnlyVisibleLayers() throws Exception {
+        assertThat(get("/wfs?SERVICE=WFS&REQUEST=GetCapabilities", "police").body()).contains(LAYER);
+        assertThat(get("/wfs?SERVICE=WFS&REQUEST=GetCapabilities", "water").body()).contains(LAYER);
+        assertThat(get("/wfs?SERVICE=WFS&REQUEST=GetCapabilities", "planner").body()).doesNotContain(LAYER);
+        assertThat(get("/wfs?SERVICE=WFS&REQUEST=GetCapabilities", null).body()).doesNotContain(LAYER);
+        assertThat(get("/wms?SERVICE=WMS&REQUEST=GetCapabilities", "ocean").body()).doesNotContain(LAYER);
+        assertThat(get("/wms?SERVICE=WMS&REQUEST=GetCapabilities", "commander").body()).contains(LAYER);
+    }
+
+    // ---- WMS ----
+
+    @Test
+    void wmsGetMapRefusesHiddenLayersAndFeatureInfoMasksFields() throws Exception {
+        String map = "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=&CRS=CRS:84&BBOX=121.55,28.85,122.25,29.75&WIDTH=256&HEIGHT=256&FORMAT=image/png";
+        var denied = get(map, "planner");
+        assertThat(denied.body()).contains("LayerNotDefined");
+        var drawn = http.send(request(map, "water").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(drawn.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+
+        JsonNode anyCamera = json(get("/ogc/collections/" + LAYER + "/items/" + enc(roadIds.iterator().next()), "water"));
+        double lon = anyCamera.get("geometry").get("coordinates").get(0).asDouble();
+        double lat = anyCamera.get("geometry").get("coordinates").get(1).asDouble();
+        String info = String.format(java.util.Locale.ROOT, "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=%s&QUERY_LAYERS=%s&STYLES=&CRS=CRS:84"
+                + "&BBOX=%f,%f,%f,%f&WIDTH=101&HEIGHT=101&I=50&J=50&INFO_FORMAT=application/json&FEATURE_COUNT=10",
+                LAYER, LAYER, lon - 0.0005, lat - 0.0005, lon + 0.0005, lat + 0.0005);
+        JsonNode water = json(get(info, "water"));
+        assertThat(water.get("features").size()).isGreaterThan(0);
+        assertThat(fields(water)).isSubsetOf(Set.of("code", "name", "road"));
+        JsonNode police = json(get(info, "police"));
+        assertThat(fields(police)).contains("stream_url");
+    }
+
+    // ---- tiles, catalog, analysis ----
+
+    @Test
+    void vectorTilesOfHiddenLayersAreNotServed() throws Exception {
+        String tile = "/ogc/collections/" + LAYER + "/tiles/WebMercatorQuad/8/107/214";
+        assertThat(get(tile, "planner").statusCode()).isEqualTo(404);
+        assertThat(get(tile, "police").statusCode()).isIn(200, 204);
+    }
+
+    @Test
+    void catalogShowsAccessStatePerCaller() throws Exception {
+        assertThat(json(get("/api/catalog/" + LAYER, "police")).get("properties").get("access").asString()).isEqualTo("own");
+        assertThat(json(get("/api/catalog/" + LAYER, "water")).get("properties").get("access").asString()).isEqualTo("granted-partial");
+        JsonNode ocean = json(get("/api/catalog/" + LAYER, "ocean"));
+        assertThat(ocean.get("properties").get("access").asString()).isEqualTo("none");
+        assertThat(ocean.get("geometry").isNull()).as("no extent without access").isTrue();
+    }
+
+    @Test
+    void sitingReportOmitsLayersTheCallerCannotSee() throws Exception {
+        String body = "{\"inputs\":{\"site\":{\"type\":\"Point\",\"coordinates\":[121.87,29.47]},\"radius\":300,\"projectType\":\"school\"}}";
+        JsonNode planner = json(post("/ogc/processes/siting-check/execution", body, "planner"));
+        assertThat(planner.get("report").get("omittedLayers").toString()).contains(LAYER);
+        JsonNode police = json(post("/ogc/processes/siting-check/execution", body, "police"));
+        assertThat(police.get("report").get("omittedLayers").toString()).doesNotContain(LAYER);
+    }
+
+    @Test
+    void forgedKeysExpiredOrRevokedTokensAreRejected() throws Exception {
+        var forged = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections")).header("X-API-Key", "forged").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(401);
+        var garbage = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections")).header("Authorization", "Bearer abc.def.ghi").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(garbage.statusCode()).isEqualTo(401);
+        String t = login("water");
+        http.send(HttpRequest.newBuilder(URI.create(base() + "/api/auth/logout")).header("Authorization", "Bearer " + t)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var replay = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections")).header("Authorization", "Bearer " + t).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replay.statusCode()).as("token replay after logout").isEqualTo(401);
+    }
+
+    @Test
+    void everyRequestIsAuditedAndTheChainVerifies() throws Exception {
+        get("/ogc/collections/" + LAYER + "/items?limit=1", "water");
+        Thread.sleep(2500);
+        String admin = login("admin");
+        JsonNode entries = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/audit?user=water&limit=50"))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(entries.size()).isGreaterThan(0);
+        assertThat(entries.toString()).contains(LAYER);
+        JsonNode verify = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/audit/verify"))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(verify.get("intact").asBoolean()).isTrue();
+    }
+
+    // ---- helpers ----
+
+    String base() { return "http://127.0.0.1:" + port; }
+
+    String login(String user) throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/auth/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + user + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("token").asString();
+    }
+
+    HttpRequest.Builder request(String path, String user) {
+        var b = HttpRequest.newBuilder(URI.create(base() + path));
+        if (user != null) b.header("Authorization", "Bearer " + tokens.get(user));
+        return b;
+    }
+
+    HttpResponse<String> get(String path, String user) throws Exception {
+        return http.send(request(path, user).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body, String user) throws Exception {
+        return http.send(request(path, user).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.uri() + " → " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    static Set<String> ids(JsonNode collection) {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode f : collection.get("features")) out.add(f.get("id").asString());
+        return out;
+    }
+
+    static Set<String> fields(JsonNode collection) {
+        Set<String> out = new HashSet<>();
+        for (JsonNode f : collection.get("features")) if (f.get("properties") != null) out.addAll(f.get("properties").propertyNames());
+        return out;
+    }
+
+    static String localId(String id) { return id.contains(".") ? id.substring(id.lastIndexOf('.') + 1) : id; }
+
+    static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+}
