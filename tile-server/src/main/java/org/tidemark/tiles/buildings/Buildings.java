@@ -16,7 +16,6 @@ import org.tidemark.core.feature.Feature;
 import org.tidemark.core.query.FeatureQuery;
 import org.tidemark.core.source.FeatureCursor;
 import org.tidemark.core.source.FeatureSource;
-import org.tidemark.core.tile.TileCoord;
 import org.tidemark.core.tile.TileResult;
 import org.tidemark.core.tile.TileSource;
 import org.tidemark.tiles.web.ContentHash;
@@ -181,9 +180,6 @@ public final class Buildings {
     }
 
     private static String string(Object o) { return o == null ? null : o.toString(); }
-
-    /** The quadtree node coordinate of a content URI. */
-    public static TileCoord node(int level, int x, int y) { return new TileCoord(level, x, y); }
 
     static Map<String, Object> region(Envelope e, double minH, double maxH) {
         Map<String, Object> m = new LinkedHashMap<>();

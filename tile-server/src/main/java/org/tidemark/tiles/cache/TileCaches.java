@@ -102,6 +102,22 @@ public final class TileCaches {
         saveVersions();
     }
 
+    private final Map<String, Long> lastChecked = new ConcurrentHashMap<>();
+    /** How often a layer's version is asked for at most (it may cost a query). */
+    static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
+
+    /**
+     * As {@link #observeVersion(String, long)}, asking {@code version} at most once a second per layer, so
+     * that request paths may call it for every tile.
+     */
+    public void observeVersion(String layer, java.util.function.LongSupplier version) {
+        long now = System.nanoTime();
+        Long last = lastChecked.get(layer);
+        if (last != null && now - last < CHECK_INTERVAL_NANOS) return;
+        lastChecked.put(layer, now);
+        observeVersion(layer, version.getAsLong());
+    }
+
     /** The shared memory budget (for metrics). */
     public MemoryTileCache.Budget memory() { return memory; }
 

@@ -54,8 +54,8 @@ public class TerrainController {
         }
         if (!terrain.available(z, x, y)) throw GeoServiceException.notFound("tile", "No terrain tile " + where);
         if (caches != null) {
-            caches.observeVersion("dem", terrain.demVersion());
-            caches.observeVersion("land", terrain.landVersion());
+            caches.observeVersion("dem", terrain::demVersion);
+            caches.observeVersion("land", terrain::landVersion);
         }
         String variant = terrain.variantFor(request.getHeader(HttpHeaders.ACCEPT));
         return TileResponses.of(tiles.tile(new TileCoord(z, (int) x, (int) y), variant), request, maxAge,

@@ -62,12 +62,18 @@ class CacheChainTest {
     @Test
     void memoryCacheEvictsLeastRecentlyUsedWithinItsBudget() {
         Counting src = new Counting();
-        MemoryTileCache m = new MemoryTileCache(src, 3 * (96 + 9));
-        for (int i = 1; i <= 4; i++) m.tile(new TileCoord(5, i, 1), "v");
-        assertThat(m.size()).isEqualTo(3);
-        assertThat(m.bytes()).isLessThanOrEqualTo(3 * (96 + 9));
-        m.tile(new TileCoord(5, 1, 1), "v"); // evicted: asked again
-        assertThat(src.calls).hasValue(5);
+        long entry = 96 + "5/10/1:v".length();
+        MemoryTileCache m = new MemoryTileCache(src, 10 * entry);
+        for (int i = 10; i <= 19; i++) m.tile(new TileCoord(5, i, 1), "v");
+        m.tile(new TileCoord(5, 10, 1), "v"); // touch the oldest: it becomes the most recent
+        assertThat(src.calls).hasValue(10);
+        m.tile(new TileCoord(5, 20, 1), "v"); // over budget: the least recently used go
+        assertThat(m.bytes()).isLessThanOrEqualTo(10 * entry);
+        assertThat(m.size()).isBetween(8, 10);
+        m.tile(new TileCoord(5, 10, 1), "v");
+        assertThat(src.calls).as("the touched entry survived").hasValue(11);
+        m.tile(new TileCoord(5, 11, 1), "v");
+        assertThat(src.calls).as("the least recently used was evicted").hasValue(12);
     }
 
     @Test
