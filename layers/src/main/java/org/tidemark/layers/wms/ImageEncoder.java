@@ -35,7 +35,7 @@ final class ImageEncoder {
     }
 
     private static void png(BufferedImage img, OutputStream out) throws IOException {
-        if (PngEncoder.supports(img) && !Boolean.getBoolean("tidemark.imageioPng")) {
+        if (PngEncoder.supports(img)) {
             PngEncoder.write(img, out);
             return;
         }

@@ -15,7 +15,7 @@ import java.util.zip.Deflater;
  */
 final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final int LEVEL = Integer.getInteger("png.level", 3);
+    private static final int LEVEL = 3;
 
     private PngEncoder() {}
 
