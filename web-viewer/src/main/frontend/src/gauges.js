@@ -16,6 +16,9 @@ export const STATUS_COLORS = {
 
 const RAIN_PROPERTY = /rain|precip|drp|^p$|^pj$/i;
 const MIN_FLUSH_MS = 250;
+/** Labels of quiet stations appear only close up; stations in alarm stay labelled from afar. */
+const QUIET_LABEL_RANGE = new Cesium.DistanceDisplayCondition(0, 30000);
+const ALARM_LABEL_RANGE = new Cesium.DistanceDisplayCondition(0, 400000);
 
 /** Properties that carry a water level (SL 323: RZ reservoir, Z river, TDZ tide) or rainfall. */
 const LEVEL_PROPERTIES = ['RZ', 'Z', 'TDZ', 'water_level', 'level'];
@@ -138,7 +141,7 @@ export class GaugeLayer {
           pixelOffset: new Cesium.Cartesian2(0, -18),
           verticalOrigin: Cesium.VerticalOrigin.BOTTOM,
           disableDepthTestDistance: Number.POSITIVE_INFINITY,
-          distanceDisplayCondition: new Cesium.DistanceDisplayCondition(0, 250000),
+          distanceDisplayCondition: QUIET_LABEL_RANGE,
         },
         properties: { tidemarkGauge: station.code },
       });
@@ -203,7 +206,9 @@ export class GaugeLayer {
       const color = Cesium.Color.fromCssColorString(STATUS_COLORS[status]).withAlpha(this.alpha);
       station.entity.point.color = color;
       station.entity.label.text = this.labelText(station);
-      station.entity.label.fillColor = status === 'normal' || status === 'unknown' ? Cesium.Color.WHITE : color.withAlpha(1);
+      const quiet = status === 'normal' || status === 'unknown';
+      station.entity.label.fillColor = quiet ? Cesium.Color.WHITE : color.withAlpha(1);
+      station.entity.label.distanceDisplayCondition = quiet ? QUIET_LABEL_RANGE : ALARM_LABEL_RANGE;
     }
     // Stamp when the changed markers were actually drawn (epoch ms), for latency measurements.
     const drawn = [...this.pending];

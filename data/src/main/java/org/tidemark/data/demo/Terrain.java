@@ -27,6 +27,7 @@ final class Terrain {
     static final int FACTOR = 10;
     static final double EPS = 0.01;
     static final int STREAM_CELLS = 30;
+    static final double CHANNEL_HEAD_DEPTH = 1.5;
     static final double MAX_SUMMIT = 797;
 
     final Grid fine;
@@ -419,12 +420,46 @@ final class Terrain {
         }
     }
 
+    /**
+     * Channels start only where enough area drains into a convergent cell (lower than the mean of its
+     * neighbours by {@link #CHANNEL_HEAD_DEPTH}): long smooth slopes, where D8 paths run side by side, start no
+     * stream; once started a channel continues down to the sea.
+     */
+    private boolean[] channels(int pops) {
+        boolean[] stream = new boolean[z.length];
+        int w = coarse.width();
+        for (int k = pops - 1; k >= 0; k--) {
+            int c = popOrder[k];
+            if (!cLand[c]) continue;
+            if (!stream[c] && acc[c] >= STREAM_CELLS) {
+                double sum = 0;
+                int n = 0;
+                int cx = c % w;
+                int cy = c / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        if ((dx | dy) == 0 || !coarse.contains(cx + dx, cy + dy)) continue;
+                        int nb = c + dy * w + dx;
+                        if (cLand[nb]) {
+                            sum += z[nb];
+                            n++;
+                        }
+                    }
+                }
+                stream[c] = n > 0 && sum / n - z[c] > CHANNEL_HEAD_DEPTH;
+            }
+            if (stream[c] && receiver[c] >= 0) stream[receiver[c]] = true;
+        }
+        return stream;
+    }
+
     private void streams(int pops) {
         int[] maxChild = new int[z.length];
         int[] countMax = new int[z.length];
+        boolean[] channel = channels(pops);
         for (int k = pops - 1; k >= 0; k--) {
             int c = popOrder[k];
-            if (!cLand[c] || acc[c] < STREAM_CELLS) continue;
+            if (!cLand[c] || !channel[c]) continue;
             strahler[c] = countMax[c] >= 2 ? maxChild[c] + 1 : Math.max(1, maxChild[c]);
             int r = receiver[c];
             if (r >= 0) {

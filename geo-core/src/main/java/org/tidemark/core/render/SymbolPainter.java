@@ -70,7 +70,13 @@ final class SymbolPainter {
             dash = new float[st.dash().size()];
             for (int i = 0; i < dash.length; i++) dash[i] = Math.max(MIN_DASH_PX, st.dash().get(i));
         }
-        return new BasicStroke((float) Math.min(MAX_STROKE_PX, Math.max(st.width(), 0.01)), cap, join, 10f, dash, 0f);
+        float width = (float) Math.min(MAX_STROKE_PX, Math.max(st.width(), 0.01));
+        if (width <= 2 && dash == null) {
+            // Joins and caps of hairlines are sub-pixel: mitre/butt look the same and rasterise far faster than arcs.
+            join = BasicStroke.JOIN_MITER;
+            cap = BasicStroke.CAP_BUTT;
+        }
+        return new BasicStroke(width, cap, join, 4f, dash, 0f);
     }
 
     /** Draws a graphic centred at pixel (x, y); rotation is degrees clockwise (SE 1.1 §11.3.2). */

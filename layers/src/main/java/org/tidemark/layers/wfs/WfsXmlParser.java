@@ -29,7 +29,10 @@ final class WfsXmlParser {
     private WfsXmlParser() {}
 
     static WfsCall parse(byte[] body) {
-        Element root = SafeXml.parse(body, "request").getDocumentElement();
+        return parse(SafeXml.parse(body, "request").getDocumentElement());
+    }
+
+    static WfsCall parse(Element root) {
         String op = root.getLocalName();
         String ns = root.getNamespaceURI();
         if (!WfsVersion.V200.namespace.equals(ns) && !WfsVersion.V110.namespace.equals(ns)) {

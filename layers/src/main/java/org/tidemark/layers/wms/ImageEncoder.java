@@ -35,6 +35,10 @@ final class ImageEncoder {
     }
 
     private static void png(BufferedImage img, OutputStream out) throws IOException {
+        if (PngEncoder.supports(img)) {
+            PngEncoder.write(img, out);
+            return;
+        }
         ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
             w.setOutput(ios);

@@ -5,11 +5,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.tidemark.core.access.AccessPolicy;
-import org.tidemark.core.catalog.LayerCatalog;
 import org.tidemark.layers.LayersModule;
 import org.tidemark.layers.web.FeatureServiceSettings;
-import org.tidemark.layers.web.TestLayers;
+import org.tidemark.layers.web.TestPortsConfiguration;
 
 /**
  * A test-only server for conformance runs without the full app: the {@code layers} module over the in-memory
@@ -18,14 +16,8 @@ import org.tidemark.layers.web.TestLayers;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(LayersModule.class)
+@Import({LayersModule.class, TestPortsConfiguration.class})
 public class CiteServer {
-
-    @Bean
-    LayerCatalog catalog() { return TestLayers.catalog(); }
-
-    @Bean
-    AccessPolicy policy() { return TestLayers.policy(); }
 
     @Bean
     FeatureServiceSettings settings() {

@@ -26,6 +26,13 @@ public final class WmsBenchServer {
 
         @Bean
         AccessPolicy policy() { return AccessPolicy.OPEN; }
+
+        /** {@code -Dbench.cache=false} measures rendering alone. */
+        @Bean
+        WmsSettings settings() {
+            WmsSettings s = WmsSettings.defaults();
+            return Boolean.parseBoolean(System.getProperty("bench.cache", "true")) ? s : s.withCache(0, 1);
+        }
     }
 
     public static void main(String[] args) throws Exception {

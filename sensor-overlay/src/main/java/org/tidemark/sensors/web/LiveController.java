@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (lon/lat), {@code station}. Every event passes the access gate for the caller; connections are bounded.
  */
 @RestController
-public class LiveController {
+public class LiveController implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveController.class);
     private static final Set<String> TYPES = Set.of("observation", "status", "alert");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,6 +52,8 @@ public class LiveController {
     private final StationRegistry stations;
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
+    private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     public LiveController(LiveBus bus, GaugeAccess access, StationRegistry stations, SensorSettings settings) {
         this.bus = bus;
@@ -95,9 +99,11 @@ public class LiveController {
         Runnable release = () -> {
             if (closed.compareAndSet(false, true)) {
                 sub.close();
+                emitters.remove(emitter);
                 open.decrementAndGet();
             }
         };
+        emitters.add(emitter);
         emitter.onCompletion(release);
         emitter.onTimeout(release);
         emitter.onError(t -> release.run());
@@ -148,6 +154,32 @@ public class LiveController {
 
     /** Currently open live connections. */
     public int openConnections() { return open.get(); }
+
+    @Override
+    public void start() { running = true; }
+
+    /**
+     * Ends every live stream when the application stops, before the web server's graceful shutdown
+     * (which would otherwise wait for these never-ending responses); clients reconnect elsewhere.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter e : emitters) {
+            try {
+                e.complete();
+            } catch (RuntimeException ignored) {
+                // already completed
+            }
+        }
+        emitters.clear();
+    }
+
+    @Override
+    public boolean isRunning() { return running; }
+
+    @Override
+    public int getPhase() { return Integer.MAX_VALUE; }
 
     private static Set<String> parseTypes(String types) {
         if (types == null || types.isBlank()) return TYPES;

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import org.tidemark.sensors.ingest.StoreUnavailableException;
  * 5xx hide details and log them under a correlation id; overload answers 503 with {@code Retry-After}.
  */
 @RestControllerAdvice(assignableTypes = {SensorController.class, LiveController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)   // before the app's catch-all advice, for these controllers only
 public class SensorProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(SensorProblemHandler.class);
     private static final int MAX_LISTED = 50;

@@ -91,6 +91,7 @@ class MqttBrokerRestartTest {
         o.setCleanSession(false);
         o.setAutomaticReconnect(true);
         o.setMaxReconnectDelay(1000);
+        o.setMaxInflight(1000); // all 120 may be unacknowledged at once on a slow machine
         station.connect(o).waitForCompletion(5000);
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);

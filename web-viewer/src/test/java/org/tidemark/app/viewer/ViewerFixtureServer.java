@@ -33,7 +33,7 @@ import javax.imageio.ImageIO;
  * the browser tests of the front end alone.
  */
 final class ViewerFixtureServer implements AutoCloseable {
-    record Recorded(String method, String path, String query) {
+    record Recorded(String method, String path, String query, String authorization) {
         String parameter(String name) {
             for (String pair : query == null ? new String[0] : query.split("&")) {
                 int eq = pair.indexOf('=');
@@ -143,7 +143,8 @@ final class ViewerFixtureServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         String method = exchange.getRequestMethod();
-        requests.add(new Recorded(method, path, query));
+        Recorded recorded = new Recorded(method, path, query, exchange.getRequestHeaders().getFirst("Authorization"));
+        requests.add(recorded);
         try {
             if (path.equals("/api/live")) { live(exchange); return; }
             if (path.equals("/api/catalog")) { json(exchange, 200, catalog()); return; }
@@ -152,7 +153,8 @@ final class ViewerFixtureServer implements AutoCloseable {
             if (path.matches("/api/sensors/stations/[^/]+/observations")) { json(exchange, 200, observations(path.split("/")[4])); return; }
             if (path.matches("/api/sensors/alerts/[^/]+/acknowledge") && method.equals("POST")) { json(exchange, 200, "{}"); return; }
             if (path.equals("/ogc/collections/police_cameras/items")) { json(exchange, 200, cameras()); return; }
-            if (path.equals("/wms")) { wms(exchange, new Recorded(method, path, query)); return; }
+            if (path.equals("/wms")) { wms(exchange, recorded); return; }
+            if (path.equals("/api/auth/login") && method.equals("POST")) { login(exchange); return; }
             if (path.startsWith("/tiles/basemap/")) { send(exchange, 200, "image/png", basemapTile(path)); return; }
             if (path.equals("/tiles/buildings/tileset.json")) { json(exchange, 200, emptyTileset()); return; }
             if (path.startsWith("/api/") || path.startsWith("/ogc/") || path.startsWith("/tiles/")) {
@@ -192,7 +194,7 @@ final class ViewerFixtureServer implements AutoCloseable {
 
     private void live(HttpExchange exchange) throws IOException {
         String resume = exchange.getRequestHeaders().getFirst("Last-Event-ID");
-        if (resume == null) resume = new Recorded("GET", "", exchange.getRequestURI().getRawQuery()).parameter("lastEventId");
+        if (resume == null) resume = new Recorded("GET", "", exchange.getRequestURI().getRawQuery(), null).parameter("lastEventId");
         if (resume != null) liveResumedFrom.add(resume);
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
@@ -202,6 +204,19 @@ final class ViewerFixtureServer implements AutoCloseable {
         out.flush();
         liveClients.add(out);
     }
+
+    /** The application's sign-in: one demo user, planner/planner. */
+    private void login(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).replace(" ", "");
+        if (body.contains("\"user\":\"planner\"") && body.contains("\"password\":\"planner\"")) {
+            json(exchange, 200, "{\"token\":\"" + TOKEN + "\",\"user\":{\"id\":\"planner\",\"department\":\"planning\",\"roles\":[\"user\"],\"anonymous\":false}}");
+        } else {
+            send(exchange, 401, "application/problem+json",
+                    "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static final String TOKEN = "fixture-token-1";
 
     private void wms(HttpExchange exchange, Recorded request) throws IOException {
         String operation = String.valueOf(request.parameter("REQUEST"));
