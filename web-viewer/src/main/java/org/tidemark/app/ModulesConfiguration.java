@@ -12,6 +12,8 @@ import org.tidemark.app.audit.AuditRecorder;
 import org.tidemark.app.config.TidemarkProperties;
 import org.tidemark.core.access.AuditLog;
 import org.tidemark.layers.LayersModule;
+import org.tidemark.layers.ows.OwsService;
+import org.tidemark.tiles.wmts.WmtsController;
 import org.tidemark.layers.governance.GovernanceModule;
 import org.tidemark.layers.processes.ProcessesModule;
 import org.tidemark.layers.web.FeatureServiceSettings;
@@ -51,6 +53,19 @@ public class ModulesConfiguration {
         SensorSettings s = SensorSettings.defaults().withSimulator(p.demo().feed(), Duration.ofSeconds(10));
         if (p.mqtt().enabled()) s = s.withMqtt(p.mqtt().url(), p.mqtt().topic(), "tidemark-" + ProcessHandle.current().pid());
         return s;
+    }
+
+    /** WMTS on the shared {@code /ows} endpoint (the app joins the two modules; they do not know each other). */
+    @Bean
+    OwsService wmtsOnOws(WmtsController wmts) {
+        return new OwsService() {
+            public String service() { return "WMTS"; }
+
+            public void handle(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                               byte[] body) throws java.io.IOException {
+                wmts.handle(request, response);
+            }
+        };
     }
 
     @Bean(destroyMethod = "close")
