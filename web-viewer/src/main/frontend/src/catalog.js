@@ -252,7 +252,7 @@ export class CatalogPanel {
     const reason = window.prompt(t('catalog.applyReason'));
     if (reason === null) return;
     try {
-      await postJson('api/access-requests', { layer: layer.id, reason });
+      await postJson('api/access-requests', { layer: layer.id, purpose: reason });
       notify('catalog.applied');
     } catch (e) {
       notify(e instanceof ApiError && e.missing ? 'catalog.applyUnavailable' : 'catalog.applyFailed');

@@ -325,6 +325,23 @@ class ViewerBrowserTest {
         assertThat(js("return localStorage.getItem('tidemark.token');")).isEqualTo(ViewerFixtureServer.TOKEN);
     }
 
+    @Test
+    @Order(15)
+    void drawingASiteRunsTheSitingCheckAndShowsTheReport() throws IOException {
+        js("window.tidemark.tools.drawPoints('site', [[121.86, 29.46], [121.88, 29.46], [121.88, 29.48], [121.86, 29.48]]);");
+        waitFor(Duration.ofSeconds(5), "document.getElementById('site-dialog').open");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#site-form select[name=projectType]"))).selectByValue("school");
+        driver.findElement(By.cssSelector("#site-form button[type=submit]")).click();
+        waitFor(Duration.ofSeconds(10), "document.getElementById('details').dataset.kind === 'site'"
+                + " && document.querySelector('#details-body dl.report') !== null");
+        String report = driver.findElement(By.id("details-body")).getText();
+        assertThat(report).contains("不宜建设").contains("风险等级").contains("丹城路口").contains("可打印报告");
+        String body = server.lastProcessBody();
+        assertThat(body).contains("\"projectType\":\"school\"").contains("\"type\":\"Polygon\"")
+                .contains("[[121.86,29.46],[121.88,29.46],[121.88,29.48],[121.86,29.48],[121.86,29.46]]");
+        screenshot("08-site-report");
+    }
+
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */
     static double parallelArc(double phiDeg, double dLonDeg) {
         double a = 6378137, f = 1 / 298.257223563, e2 = f * (2 - f);

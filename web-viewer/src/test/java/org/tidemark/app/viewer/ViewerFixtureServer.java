@@ -59,6 +59,7 @@ final class ViewerFixtureServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<OutputStream> liveClients = new CopyOnWriteArrayList<>();
     private final List<String> liveResumedFrom = new CopyOnWriteArrayList<>();
+    private volatile String lastProcessBody;
     private final List<Station> stations;
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicLong eventIds = new AtomicLong();
@@ -155,6 +156,7 @@ final class ViewerFixtureServer implements AutoCloseable {
             if (path.equals("/ogc/collections/police_cameras/items")) { json(exchange, 200, cameras()); return; }
             if (path.equals("/wms")) { wms(exchange, recorded); return; }
             if (path.equals("/api/auth/login") && method.equals("POST")) { login(exchange); return; }
+            if (path.equals("/ogc/processes/siting-check/execution") && method.equals("POST")) { siting(exchange); return; }
             if (path.startsWith("/tiles/basemap/")) { send(exchange, 200, "image/png", basemapTile(path)); return; }
             if (path.equals("/tiles/buildings/tileset.json")) { json(exchange, 200, emptyTileset()); return; }
             if (path.startsWith("/api/") || path.startsWith("/ogc/") || path.startsWith("/tiles/")) {
@@ -217,6 +219,18 @@ final class ViewerFixtureServer implements AutoCloseable {
     }
 
     static final String TOKEN = "fixture-token-1";
+
+    String lastProcessBody() {
+        return lastProcessBody;
+    }
+
+    /** OGC API Processes execution of siting-check: echoes a small report (the real one is computed by the layers module). */
+    private void siting(HttpExchange exchange) throws IOException {
+        lastProcessBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        json(exchange, 200, """
+                {"verdict":{"zh":"不宜建设","en":"Not suitable"},"floodZones":[{"risk_class":3,"area_m2":1200.5,"percent":12.5}],
+                 "cameras":[{"code":"PC-001","name":"丹城路口"}],"links":[{"rel":"alternate","type":"text/html","href":"/ogc/jobs/1/results/report.html"}]}""");
+    }
 
     private void wms(HttpExchange exchange, Recorded request) throws IOException {
         String operation = String.valueOf(request.parameter("REQUEST"));
