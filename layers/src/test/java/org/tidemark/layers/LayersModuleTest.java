@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -16,9 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
-import org.tidemark.core.access.AccessPolicy;
-import org.tidemark.core.catalog.LayerCatalog;
-import org.tidemark.layers.web.TestLayers;
+import org.tidemark.layers.web.TestPortsConfiguration;
 
 /** The module wires with only the geo-core ports as beans, and the shared endpoints route correctly. */
 @SpringJUnitWebConfig(LayersModuleTest.App.class)
@@ -26,13 +23,8 @@ class LayersModuleTest {
 
     @Configuration
     @EnableWebMvc
-    @Import(LayersModule.class)
+    @Import({LayersModule.class, TestPortsConfiguration.class})
     static class App {
-        @Bean
-        LayerCatalog catalog() { return TestLayers.catalog(); }
-
-        @Bean
-        AccessPolicy policy() { return TestLayers.policy(); }
     }
 
     @Autowired

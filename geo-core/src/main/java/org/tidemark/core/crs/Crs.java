@@ -125,6 +125,11 @@ public final class Crs {
         return first == AxisDirection.NORTH || first == AxisDirection.SOUTH ? AxisOrder.NORTH_EAST : AxisOrder.EAST_NORTH;
     }
 
+    /** Whether this is the shared instance {@link #epsg(int)} returns (not a WKT definition carrying an EPSG id). */
+    boolean isShared() {
+        return epsg > 0 && BY_CODE.get(epsg) == this;
+    }
+
     /** The EPSG code, or 0 for CRS84 / WKT-defined CRSs without an EPSG identifier. */
     public int epsgCode() { return epsg; }
 

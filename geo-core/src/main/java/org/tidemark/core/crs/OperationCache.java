@@ -3,7 +3,9 @@ package org.tidemark.core.crs;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.sis.metadata.iso.extent.DefaultGeographicBoundingBox;
 import org.apache.sis.referencing.CRS;
+import org.locationtech.jts.geom.Envelope;
 import org.apache.sis.referencing.crs.AbstractCRS;
 import org.apache.sis.referencing.datum.DatumOrEnsemble;
 import org.apache.sis.referencing.cs.AxesConvention;
@@ -26,7 +28,8 @@ import org.tidemark.core.error.GeoServiceException;
  * source → its normalized geographic CRS (lon/lat degrees, same datum), the identity, and the target's
  * normalized geographic CRS → target. The same applies between any two members of the
  * {@linkplain #equivalentDatumFamily family} (CGCS2000, WGS 84 and its realisations/ensemble).
- * Other datum pairs go through {@code CRS.findOperation} unchanged.
+ * Other datum pairs go through {@code CRS.findOperation} with the area where both CRSs are valid as the area of
+ * interest, so SIS picks the transformation meant for that region.
  */
 final class OperationCache {
     private record Key(Crs from, Crs to) {}
@@ -36,6 +39,9 @@ final class OperationCache {
     private OperationCache() {}
 
     static MathTransform transform(Crs from, Crs to) {
+        if (!isRegistered(from) || !isRegistered(to)) {
+            return find(from, to); // client-supplied WKT: not cached, so clients cannot grow the cache without bound
+        }
         Key key = new Key(from, to);
         MathTransform mt = CACHE.get(key);
         if (mt == null) {
@@ -43,6 +49,11 @@ final class OperationCache {
             CACHE.putIfAbsent(key, mt);
         }
         return mt;
+    }
+
+    /** CRS84 and the shared instances of {@link Crs#epsg(int)}: a set bounded by the EPSG dataset. */
+    private static boolean isRegistered(Crs crs) {
+        return crs.isCrs84() || crs.isShared();
     }
 
     private static MathTransform find(Crs from, Crs to) {
@@ -55,11 +66,18 @@ final class OperationCache {
                 MathTransform fromGeographic = CRS.findOperation(toGeo, to.sis(), null).getMathTransform();
                 return MathTransforms.concatenate(toGeographic, fromGeographic);
             }
-            return CRS.findOperation(from.sis(), to.sis(), null).getMathTransform();
+            return CRS.findOperation(from.sis(), to.sis(), areaOfInterest(from, to)).getMathTransform();
         } catch (FactoryException | RuntimeException e) {
             throw new GeoServiceException(GeoServiceException.Kind.INVALID_PARAMETER, "InvalidParameterValue", "crs",
                     "No coordinate operation from " + from + " to " + to + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where both CRSs are valid (SIS picks the transformation meant for that area), or null when disjoint. */
+    private static DefaultGeographicBoundingBox areaOfInterest(Crs from, Crs to) {
+        Envelope both = from.domainOfValidity().intersection(to.domainOfValidity());
+        if (both.isNull()) return null;
+        return new DefaultGeographicBoundingBox(both.getMinX(), both.getMaxX(), both.getMinY(), both.getMaxY());
     }
 
     /** The base geographic CRS in normalized (lon/lat degrees, Greenwich) form. */

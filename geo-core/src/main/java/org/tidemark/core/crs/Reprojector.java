@@ -94,6 +94,40 @@ public final class Reprojector {
         return xy;
     }
 
+    /**
+     * A stored geometry (lon/lat on CGCS2000) as a client asked for it: transformed to the reference's CRS and
+     * written in the axis order its spelling implies (e.g. lat/lon for {@code urn:ogc:def:crs:EPSG::4326}).
+     */
+    public static Geometry toWire(Geometry storage, CrsReference target) {
+        Geometry g = transform(storage, Crs.cgcs2000(), target.crs());
+        return target.swapsAxes() ? swapAxes(g) : g;
+    }
+
+    /** A geometry a client sent in {@code source} (its wire axis order), as stored: lon/lat on CGCS2000. */
+    public static Geometry fromWire(Geometry wire, CrsReference source) {
+        Geometry g = source.swapsAxes() ? swapAxes(wire) : wire;
+        return transform(g, source.crs(), Crs.cgcs2000());
+    }
+
+    /** A stored lon/lat envelope in the client's CRS and axis order (densified, see {@link #transform(Envelope, Crs, Crs)}). */
+    public static Envelope toWire(Envelope storage, CrsReference target) {
+        Envelope e = transform(storage, Crs.cgcs2000(), target.crs());
+        return target.swapsAxes() ? swap(e) : e;
+    }
+
+    /**
+     * A bounding box a client sent in {@code source} (e.g. WFS {@code BBOX=29,121,30,122,urn:ogc:def:crs:EPSG::4326}),
+     * as a lon/lat envelope on CGCS2000.
+     */
+    public static Envelope fromWire(Envelope wire, CrsReference source) {
+        Envelope e = source.swapsAxes() ? swap(wire) : wire;
+        return transform(e, source.crs(), Crs.cgcs2000());
+    }
+
+    private static Envelope swap(Envelope e) {
+        return e.isNull() ? new Envelope() : new Envelope(e.getMinY(), e.getMaxY(), e.getMinX(), e.getMaxX());
+    }
+
     /** A copy of the geometry with x and y exchanged (for north/east wire order). */
     public static Geometry swapAxes(Geometry g) {
         if (g == null) return null;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.TopologyException;
 import org.tidemark.core.feature.Feature;
 
 /**
@@ -166,6 +167,15 @@ public final class FilterEvaluator {
     private static Truth spatial(Geometry g, Filter.Spatial s) {
         if (g == null || g.isEmpty()) return Truth.UNKNOWN;
         Geometry lit = s.geometry();
+        try {
+            return spatial(g, lit, s);
+        } catch (TopologyException invalidGeometry) {
+            // An invalid (e.g. self-intersecting) polygon has no defined DE-9IM relation: unknown, like a null.
+            return Truth.UNKNOWN;
+        }
+    }
+
+    private static Truth spatial(Geometry g, Geometry lit, Filter.Spatial s) {
         return Truth.of(switch (s.operator()) {
             case BBOX -> g.getEnvelopeInternal().intersects(lit.getEnvelopeInternal());
             case INTERSECTS -> g.intersects(lit);

@@ -105,6 +105,20 @@ class CrsTest {
     }
 
     @Test
+    void wktWithAnEpsgIdentifierKeepsTheCodeButIsNotTheSharedInstance() {
+        String wkt = "GEOGCRS[\"CGCS2000 as sent by a client\", DATUM[\"China 2000\", ELLIPSOID[\"CGCS2000\", 6378137,"
+                + " 298.257222101]], CS[ellipsoidal, 2], AXIS[\"latitude\", north, ANGLEUNIT[\"degree\", 0.0174532925199433]],"
+                + " AXIS[\"longitude\", east, ANGLEUNIT[\"degree\", 0.0174532925199433]], ID[\"EPSG\", 4490]]";
+        Crs crs = Crs.decode(wkt, "crs").crs();
+        assertThat(crs.epsgCode()).isEqualTo(4490);
+        assertThat(crs.isShared()).isFalse();
+        assertThat(Reprojector.transform(121.8, 29.5, crs, Crs.epsg(4326))).containsExactly(121.8, 29.5);
+        String unknownId = wkt.replace("4490]]", "999999]]");
+        assertThat(Reprojector.transform(121.8, 29.5, Crs.decode(unknownId, "crs").crs(), Crs.cgcs2000()))
+                .containsExactly(121.8, 29.5);
+    }
+
+    @Test
     void unknownOrMalformedCrsIsAnInvalidParameter() {
         for (String s : new String[] {"EPSG:999999", "EPSG:abc", "foo", "", "urn:ogc:def:crs:EPSG::0",
                 "PROJCS[\"broken\"", "http://www.opengis.net/def/crs/OGC/1.3/CRS83"}) {

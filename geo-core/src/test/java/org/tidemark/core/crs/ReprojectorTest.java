@@ -94,6 +94,25 @@ class ReprojectorTest {
     }
 
     @Test
+    void wireHelpersApplyTheSpellingsAxisOrder() throws Exception {
+        Geometry stored = new WKTReader().read("POINT (121.8 29.5)");
+        CrsReference urn4326 = Crs.decode("urn:ogc:def:crs:EPSG::4326", "srsName");
+        CrsReference short4326 = Crs.decode("EPSG:4326", "srsName");
+        CrsReference gk = Crs.decode("http://www.opengis.net/def/crs/EPSG/0/4549", "crs");
+        assertThat(Reprojector.toWire(stored, urn4326).getCoordinate()).isEqualTo(new Coordinate(29.5, 121.8));
+        assertThat(Reprojector.toWire(stored, short4326).getCoordinate()).isEqualTo(new Coordinate(121.8, 29.5));
+        Coordinate ne = Reprojector.toWire(stored, gk).getCoordinate();
+        assertThat(ne.x).isCloseTo(3266039.7302, within(0.001)); // northing first, as EPSG defines 4549
+        assertThat(ne.y).isCloseTo(674554.2116, within(0.001));
+        Coordinate back = Reprojector.fromWire(Reprojector.toWire(stored, gk), gk).getCoordinate();
+        assertThat(back.x).isCloseTo(121.8, within(1e-9));
+        assertThat(back.y).isCloseTo(29.5, within(1e-9));
+        Envelope bbox = Reprojector.fromWire(new Envelope(29, 30, 121, 122), urn4326);
+        assertThat(bbox).isEqualTo(new Envelope(121, 122, 29, 30));
+        assertThat(Reprojector.toWire(bbox, urn4326)).isEqualTo(new Envelope(29, 30, 121, 122));
+    }
+
+    @Test
     void sameCrsReturnsTheInputGeometry() throws Exception {
         Geometry g = new WKTReader().read("POINT (1 2)");
         assertThat(Reprojector.transform(g, Crs.epsg(4490), Crs.epsg(4490))).isSameAs(g);

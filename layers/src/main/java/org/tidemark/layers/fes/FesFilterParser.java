@@ -95,7 +95,11 @@ public final class FesFilterParser {
             case "PropertyIsGreaterThan" -> comparison(e, ComparisonOperator.GT);
             case "PropertyIsGreaterThanOrEqualTo" -> comparison(e, ComparisonOperator.GE);
             case "PropertyIsLike" -> like(e);
-            case "PropertyIsNull", "PropertyIsNil" -> new Filter.IsNull(reference(single(e, "ValueReference", "PropertyName")));
+            case "PropertyIsNull", "PropertyIsNil" -> {
+                Element ref = single(e, "ValueReference", "PropertyName");
+                // gml:name, gml:description, gml:identifier are inherited from gml:AbstractFeatureType and never set
+                yield isGmlStandardProperty(ref) ? Filter.INCLUDE : new Filter.IsNull(reference(ref));
+            }
             case "PropertyIsBetween" -> between(e);
             case "BBOX" -> bbox(e);
             case "Equals" -> spatial(e, SpatialOperator.EQUALS);
@@ -129,6 +133,13 @@ public final class FesFilterParser {
     private Filter comparison(Element e, ComparisonOperator op) {
         List<Element> args = elements(e);
         if (args.size() != 2) throw fail(e.getLocalName() + " takes two expressions");
+        if (args.stream().anyMatch(a -> isReference(a) && "boundedBy".equals(gmlLocalName(a)))
+                || args.stream().anyMatch(a -> isLiteral(a) && !elements(a).isEmpty())) {
+            // ISO 19143 §7.7.3.2: the operands of a comparison are scalars; an envelope is not
+            throw new org.tidemark.core.error.GeoServiceException(org.tidemark.core.error.GeoServiceException.Kind.INVALID_PARAMETER,
+                    "OperationProcessingFailed", "filter", "Comparison operands must be scalar values");
+        }
+        if (args.stream().anyMatch(FesFilterParser::isGmlStandardProperty)) return Filter.EXCLUDE; // never has a value
         boolean matchCase = !"false".equalsIgnoreCase(e.getAttribute("matchCase").trim());
         Element a = args.get(0);
         Element b = args.get(1);
@@ -327,6 +338,26 @@ public final class FesFilterParser {
         String name = reference(e);
         if (!properties.isGeometry(name)) throw OwsException.invalidValue("filter", name + " is not a geometry property");
         return name;
+    }
+
+    /** {@code gml:name}, {@code gml:description}, {@code gml:identifier}: GML standard properties we never populate. */
+    static boolean isGmlStandardProperty(Element e) {
+        if (!isReference(e)) return false;
+        String local = gmlLocalName(e);
+        return "name".equals(local) || "description".equals(local) || "identifier".equals(local);
+    }
+
+    /** The local name when the reference's last step is in a GML namespace (prefix resolved in the document), else null. */
+    static String gmlLocalName(Element ref) {
+        String t = ref.getTextContent().trim();
+        int slash = t.lastIndexOf('/');
+        if (slash >= 0) t = t.substring(slash + 1);
+        int colon = t.indexOf(':');
+        if (colon < 0) return null;
+        String ns = ref.lookupNamespaceURI(t.substring(0, colon));
+        if (ns == null && t.startsWith("gml:")) ns = org.tidemark.layers.gml.GmlVersion.GML32.namespace();
+        return org.tidemark.layers.gml.GmlVersion.GML32.namespace().equals(ns) || org.tidemark.layers.gml.GmlVersion.GML311.namespace().equals(ns)
+                ? t.substring(colon + 1) : null;
     }
 
     private static boolean isReference(Element e) {

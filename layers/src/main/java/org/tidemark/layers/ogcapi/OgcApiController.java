@@ -55,6 +55,13 @@ public class OgcApiController {
         this.settings = settings;
     }
 
+    /** CORS for browser clients on every OGC API response (including errors). */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void cors(HttpServletResponse res) {
+        res.setHeader("Access-Control-Allow-Origin", "*");
+        res.setHeader("Access-Control-Expose-Headers", "Content-Crs");
+    }
+
     @GetMapping({"/ogc", "/ogc/"})
     public void landing(HttpServletRequest req, HttpServletResponse res) throws IOException {
         only(req, Set.of());

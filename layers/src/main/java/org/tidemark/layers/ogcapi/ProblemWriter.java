@@ -33,7 +33,8 @@ final class ProblemWriter {
 
     static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         if (response.isCommitted()) return;
-        response.reset();
+        response.resetBuffer();
+        response.setHeader("Content-Crs", null);
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

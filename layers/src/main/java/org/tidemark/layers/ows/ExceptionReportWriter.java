@@ -23,6 +23,7 @@ public final class ExceptionReportWriter {
 
     /** The HTTP status for an exception. */
     public static int status(GeoServiceException e) {
+        if ("OperationProcessingFailed".equals(e.code())) return 403; // WFS 2.0 Table 3
         return switch (e.kind()) {
             case INVALID_PARAMETER, MISSING_PARAMETER -> 400;
             case NOT_SUPPORTED -> "OperationNotSupported".equals(e.code()) || "OptionNotSupported".equals(e.code()) ? 501 : 400;
@@ -45,7 +46,8 @@ public final class ExceptionReportWriter {
     public static void write(HttpServletResponse response, GeoServiceException e, String owsNamespace,
                              String reportVersion, String schemaBaseUrl) throws IOException {
         if (response.isCommitted()) return;
-        response.reset();
+        response.resetBuffer();
+        response.setHeader("Content-Disposition", null);
         response.setStatus(status(e));
         response.setContentType("application/xml;charset=UTF-8");
         writeTo(response.getOutputStream(), e.code(), e.locator(), e.getMessage(), owsNamespace, reportVersion, schemaBaseUrl);
@@ -55,7 +57,8 @@ public final class ExceptionReportWriter {
     public static void writeInternal(HttpServletResponse response, String correlationId, String owsNamespace,
                                      String reportVersion, String schemaBaseUrl) throws IOException {
         if (response.isCommitted()) return;
-        response.reset();
+        response.resetBuffer();
+        response.setHeader("Content-Disposition", null);
         response.setStatus(500);
         response.setContentType("application/xml;charset=UTF-8");
         writeTo(response.getOutputStream(), "NoApplicableCode", null,

@@ -31,6 +31,7 @@ public class OwsController {
 
     @RequestMapping(path = "/ows", method = {RequestMethod.GET, RequestMethod.POST})
     public void ows(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Access-Control-Allow-Origin", "*");
         try {
             byte[] body = null;
             String service;

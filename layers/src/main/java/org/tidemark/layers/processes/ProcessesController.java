@@ -74,7 +74,7 @@ public class ProcessesController {
         return ProcessDescriptions.description(id, base(request), analysis.rules());
     }
 
-    @PostMapping(value = "/ogc/processes/{id}/execution", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE})
+    @PostMapping(value = "/ogc/processes/{id}/execution", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<?> execute(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
                               @RequestHeader(value = "Prefer", required = false) String prefer,
                               @RequestHeader(value = "Accept", required = false) String accept,
@@ -83,6 +83,7 @@ public class ProcessesController {
         if (body == null || !(body.get("inputs") instanceof Map<?, ?> inputs)) throw GeoServiceException.missing("inputs");
         Principal caller = caller(request);
         boolean html = "html".equals(f) || (accept != null && accept.startsWith("text/html"));
+        boolean pdf = "pdf".equals(f) || (accept != null && accept.startsWith("application/pdf"));
         Run run = prepare(id, inputs);
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async")) {
             Job job = jobs.submit(id, caller.id(), () -> run.execute(caller));
@@ -91,6 +92,7 @@ public class ProcessesController {
                     .contentType(MediaType.APPLICATION_JSON).body(status(job, base(request)));
         }
         Object result = run.execute(caller);
+        if (pdf && result instanceof SitingReport report) return pdf(report, clock.instant().toString(), caller.id());
         if (html && result instanceof SitingReport report) {
             return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                     .body(SitingReportHtml.render(report, clock.instant().toString(), caller.id()));
@@ -110,7 +112,7 @@ public class ProcessesController {
         return status(jobs.get(jobId, caller(request).id()).orElseThrow(() -> noSuch("no-such-job", "No job " + jobId)), base(request));
     }
 
-    @GetMapping(value = "/ogc/jobs/{jobId}/results", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE})
+    @GetMapping(value = "/ogc/jobs/{jobId}/results", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<?> results(@PathVariable String jobId, @RequestParam(value = "f", required = false) String f,
                               HttpServletRequest request) {
         Principal caller = caller(request);
@@ -119,6 +121,7 @@ public class ProcessesController {
             throw new GeoServiceException(GeoServiceException.Kind.INVALID_PARAMETER, "job-results-failed", null, job.message());
         }
         if (job.status() != Job.Status.successful) throw noSuch("result-not-ready", "Job " + jobId + " is " + job.status());
+        if ("pdf".equals(f) && job.result() instanceof SitingReport report) return pdf(report, job.finished().toString(), caller.id());
         if ("html".equals(f) && job.result() instanceof SitingReport report) {
             return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                     .body(SitingReportHtml.render(report, job.finished().toString(), caller.id()));
@@ -130,6 +133,16 @@ public class ProcessesController {
     Map<String, Object> dismiss(@PathVariable String jobId, HttpServletRequest request) {
         Job job = jobs.dismiss(jobId, caller(request).id()).orElseThrow(() -> noSuch("no-such-job", "No job " + jobId));
         return status(job, base(request));
+    }
+
+    private static ResponseEntity<byte[]> pdf(SitingReport report, String when, String user) {
+        try {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header("Content-Disposition", "inline; filename=\"siting-report.pdf\"")
+                    .body(SitingReportPdf.render(report, when, user));
+        } catch (java.io.IOException e) {
+            throw GeoServiceException.unavailable("could not render the PDF report", e);
+        }
     }
 
     @ExceptionHandler(GeoServiceException.class)

@@ -82,6 +82,14 @@ public final class GatedLayer {
         return source.count(gate(query));
     }
 
+    /**
+     * The writable store behind the layer, when the source is one and the caller may write (WFS-T). Writes
+     * bypass no gate: callers confine updates and deletes to {@link AccessDecision#rowFilter()}.
+     */
+    public java.util.Optional<org.tidemark.core.source.FeatureStore> store() {
+        return decision.writable() && source instanceof org.tidemark.core.source.FeatureStore s ? java.util.Optional.of(s) : java.util.Optional.empty();
+    }
+
     /** The version of the underlying content (for ETags). */
     public long version() { return source.version(); }
 

@@ -75,7 +75,7 @@ final class Capabilities20Writer {
         w.writeAttribute("version", "2.0.0");
         if (wants(sections, "ServiceIdentification")) serviceIdentification(locale);
         if (wants(sections, "ServiceProvider")) serviceProvider();
-        if (wants(sections, "OperationsMetadata")) operations();
+        if (wants(sections, "OperationsMetadata")) operations(layers.stream().anyMatch(l -> l.store().isPresent()));
         if (wants(sections, "FeatureTypeList")) featureTypes(layers, locale);
         if (wants(sections, "Filter_Capabilities")) filterCapabilities();
         w.writeEndElement();
@@ -101,7 +101,8 @@ final class Capabilities20Writer {
         w.writeEndElement();
     }
 
-    private void operations() throws XMLStreamException {
+    /** @param transactional whether the caller may write at least one layer (Transaction is then offered) */
+    private void operations(boolean transactional) throws XMLStreamException {
         w.writeStartElement("ows", "OperationsMetadata", OWS);
         operation("GetCapabilities", new String[][]{{"AcceptVersions", "2.0.0", "1.1.0"}, {"AcceptFormats", "text/xml"},
                 {"Sections", "ServiceIdentification", "ServiceProvider", "OperationsMetadata", "FeatureTypeList", "Filter_Capabilities"}});
@@ -112,8 +113,9 @@ final class Capabilities20Writer {
         String[] formats = java.util.stream.Stream.concat(java.util.stream.Stream.of("outputFormat"), FORMATS.stream()).toArray(String[]::new);
         operation("GetFeature", new String[][]{formats, {"resultType", "results", "hits"},
                 {"resolve", "none", "local"}});
+        if (transactional) operation("Transaction", new String[][]{{"inputFormat", OutputFormat.GML32.mime}, {"releaseAction", "ALL"}});
         parameter("version", "2.0.0", "1.1.0");
-        for (String[] c : new String[][]{{"ImplementsBasicWFS", "TRUE"}, {"ImplementsTransactionalWFS", "FALSE"},
+        for (String[] c : new String[][]{{"ImplementsBasicWFS", "TRUE"}, {"ImplementsTransactionalWFS", transactional ? "TRUE" : "FALSE"},
                 {"ImplementsLockingWFS", "FALSE"}, {"KVPEncoding", "TRUE"}, {"XMLEncoding", "TRUE"}, {"SOAPEncoding", "FALSE"},
                 {"ImplementsInheritance", "FALSE"}, {"ImplementsRemoteResolve", "FALSE"}, {"ImplementsResultPaging", "TRUE"},
                 {"ImplementsStandardJoins", "FALSE"}, {"ImplementsSpatialJoins", "FALSE"}, {"ImplementsTemporalJoins", "FALSE"},

@@ -64,23 +64,26 @@ final class GetFeatureExecutor {
         }
         List<Integer> active = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) if (win.limits()[i] > 0) active.add(i);
-        FeatureCursor firstCursor = active.isEmpty() ? null : open(queries.get(active.get(0)), win, active.get(0));
+        // Open the first cursor before writing anything, so a failing source still gets an exception report.
+        FeatureCursor pending = active.isEmpty() ? null : open(queries.get(active.get(0)), win, active.get(0));
         try {
             sink.begin(queries, win.matched(), win.returned(), next, previous);
             for (int k = 0; k < active.size(); k++) {
                 int i = active.get(k);
                 PlannedQuery q = queries.get(i);
-                try (FeatureCursor c = k == 0 ? firstCursor : open(q, win, i)) {
-                    long n = 0;
-                    while (c.hasNext() && n < win.limits()[i]) {
-                        sink.feature(q, c.next());
-                        n++;
-                    }
+                FeatureCursor c = k == 0 ? pending : open(q, win, i);
+                pending = c;
+                long n = 0;
+                while (c.hasNext() && n < win.limits()[i]) {
+                    sink.feature(q, c.next());
+                    n++;
                 }
+                c.close();
+                pending = null;
             }
             sink.end();
         } finally {
-            if (firstCursor != null) firstCursor.close();
+            if (pending != null) pending.close();
         }
     }
 

@@ -49,11 +49,12 @@ final class QueryPlanner {
                     // Unknown ids select nothing; keep one (empty) query so the response is a valid empty collection.
                     List<GatedLayer> visible = catalog.visible(principal);
                     if (visible.isEmpty()) continue;
-                    out.add(plan(request, q, visible.get(0), Filter.EXCLUDE));
+                    out.add(plan(request, q, visible.get(0), Filter.EXCLUDE, principal));
                     continue;
                 }
-                byType.forEach((layer, ids) -> out.add(plan(request, q, layer, new Filter.ResourceId(ids))));
+                byType.forEach((layer, ids) -> out.add(plan(request, q, layer, new Filter.ResourceId(ids), principal)));
             } else {
+                checkIdsMatchTypes(q, principal);
                 for (String name : q.typeNames()) {
                     GatedLayer layer = catalog.find(principal, localName(name))
                             .orElseThrow(() -> GeoServiceException.invalid("typeNames", "Unknown feature type: " + name));
@@ -66,11 +67,32 @@ final class QueryPlanner {
                         }
                         ids = mine.isEmpty() ? Filter.EXCLUDE : new Filter.ResourceId(mine);
                     }
-                    out.add(plan(request, q, layer, ids));
+                    out.add(plan(request, q, layer, ids, principal));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * WFS 2.0 §7.9.2.4.1 / FES 2.0 §7.11: a resource id of a feature of another (known) type than the ones queried
+     * is an invalid parameter; an id that identifies nothing simply selects nothing.
+     */
+    private void checkIdsMatchTypes(QuerySpec q, Principal principal) {
+        if (q.resourceIds().isEmpty()) return;
+        Set<String> types = new LinkedHashSet<>();
+        for (String t : q.typeNames()) types.add(localName(t));
+        for (String rid : q.resourceIds()) checkId(rid, types, principal);
+    }
+
+    private void checkId(String rid, Set<String> queried, Principal principal) {
+        if (queried.stream().anyMatch(t -> rid.startsWith(t + ".") && rid.length() > t.length() + 1)) return;
+        for (GatedLayer other : catalog.visible(principal)) {
+            if (decodeId(other, rid) != null) {
+                throw GeoServiceException.invalid("RESOURCEID", "Resource id " + rid + " identifies a " + other.name()
+                        + ", not a feature of the requested type(s) " + queried);
+            }
+        }
     }
 
     private Map<GatedLayer, Set<String>> byType(List<String> rids, Principal principal) {
@@ -106,13 +128,21 @@ final class QueryPlanner {
     }
 
     private PlannedQuery plan(GetFeatureRequest request, QuerySpec q, GatedLayer layer, Filter idFilter) {
+        return plan(request, q, layer, idFilter, null);
+    }
+
+    private PlannedQuery plan(GetFeatureRequest request, QuerySpec q, GatedLayer layer, Filter idFilter, Principal principal) {
         PropertyResolver resolver = new PropertyResolver(layer.type());
         WireCrs out = q.srsName() == null ? WireCrs.URN_4490 : WireCrs.decode(q.srsName(), "srsName");
         List<Filter> parts = new ArrayList<>();
         if (idFilter != null) parts.add(idFilter);
         if (q.filter() != null) {
             GmlGeometryReader geometries = new GmlGeometryReader(WireCrs::decode, out);
-            parts.add(new FesFilterParser(resolver, geometries, rid -> decodeId(layer, rid)).parse(q.filter()));
+            parts.add(new FesFilterParser(resolver, geometries, rid -> {
+                String id = decodeId(layer, rid);
+                if (id == null) checkId(rid, Set.of(layer.name()), principal);
+                return id;
+            }).parse(q.filter()));
         }
         if (q.cql() != null) parts.add(Cql.parseText(q.cql(), layer.type(), "CQL_FILTER"));
         if (q.bbox() != null) parts.add(bbox(q.bbox(), layer));

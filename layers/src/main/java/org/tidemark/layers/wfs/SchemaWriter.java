@@ -18,6 +18,17 @@ import org.tidemark.layers.web.GatedLayer;
 final class SchemaWriter {
     private SchemaWriter() {}
 
+    /**
+     * The XML Schema type of an attribute. Integers are declared {@code xsd:integer} (the SF-0 profile's integer
+     * type, and the one conformance tools derive XPath comparisons from) rather than int/long.
+     */
+    static String xsdType(org.tidemark.core.feature.AttributeType t) {
+        return switch (t) {
+            case INTEGER, LONG -> "integer";
+            default -> t.xsdType();
+        };
+    }
+
     static void write(OutputStream out, WfsContext ctx, List<GatedLayer> layers, GmlVersion gml) throws IOException {
         try {
             XMLStreamWriter w = XmlSupport.writer(out);
@@ -52,7 +63,7 @@ final class SchemaWriter {
                 for (Attribute a : t.attributes()) {
                     w.writeEmptyElement("xsd", "element", XmlSupport.XSD);
                     w.writeAttribute("name", a.name());
-                    w.writeAttribute("type", "xsd:" + a.type().xsdType());
+                    w.writeAttribute("type", "xsd:" + xsdType(a.type()));
                     w.writeAttribute("minOccurs", "0");
                     w.writeAttribute("maxOccurs", "1");
                     w.writeAttribute("nillable", "true");

@@ -28,6 +28,7 @@ public class WfsController {
 
     @RequestMapping(path = "/wfs", method = {RequestMethod.GET, RequestMethod.POST})
     public void wfs(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Access-Control-Allow-Origin", "*");
         byte[] body = null;
         if ("POST".equals(request.getMethod()) && !isForm(request)) {
             try {

@@ -37,7 +37,13 @@ final class WfsKvpParser {
             throw GeoServiceException.invalid("resolve", "RESOLVE must be none, local, remote or all");
         }
         OutputFormat format = OutputFormat.parse(p.get("OUTPUTFORMAT"), version);
-        String valueReference = propertyValue ? p.require("VALUEREFERENCE") : null;
+        String valueReference = null;
+        if (propertyValue) {
+            if (p.has("VALUEREFERENCE") && p.get("VALUEREFERENCE") == null) {
+                throw GeoServiceException.invalid("valueReference", "VALUEREFERENCE is empty");
+            }
+            valueReference = p.require("VALUEREFERENCE");
+        }
         String storedQuery = p.get("STOREDQUERY_ID");
         if (storedQuery != null) {
             if (!GET_FEATURE_BY_ID.equals(storedQuery)) {

@@ -41,11 +41,13 @@ public final class WfsService implements OwsService {
     private final GatedCatalog catalog;
     private final FeatureServiceSettings settings;
     private final QueryPlanner planner;
+    private final TransactionHandler transactions;
 
     public WfsService(GatedCatalog catalog, FeatureServiceSettings settings) {
         this.catalog = catalog;
         this.settings = settings;
         this.planner = new QueryPlanner(catalog);
+        this.transactions = new TransactionHandler(catalog);
     }
 
     @Override
@@ -65,7 +67,13 @@ public final class WfsService implements OwsService {
                 if (v != null) errorVersion = v;
                 call = decodeKvp(p);
             } else {
-                call = WfsXmlParser.parse(body);
+                org.w3c.dom.Element root = org.tidemark.layers.ows.SafeXml.parse(body, "request").getDocumentElement();
+                if ("Transaction".equals(root.getLocalName()) && WfsVersion.V200.namespace.equals(root.getNamespaceURI())) {
+                    WfsContext ctx = new WfsContext(settings, BaseUrls.of(request, settings), Callers.of(request));
+                    transactions.execute(root, ctx, response);
+                    return;
+                }
+                call = WfsXmlParser.parse(root);
             }
             if (call.version() != null) errorVersion = call.version();
             WfsContext ctx = new WfsContext(settings, BaseUrls.of(request, settings), Callers.of(request));

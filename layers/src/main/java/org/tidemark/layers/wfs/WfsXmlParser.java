@@ -29,7 +29,10 @@ final class WfsXmlParser {
     private WfsXmlParser() {}
 
     static WfsCall parse(byte[] body) {
-        Element root = SafeXml.parse(body, "request").getDocumentElement();
+        return parse(SafeXml.parse(body, "request").getDocumentElement());
+    }
+
+    static WfsCall parse(Element root) {
         String op = root.getLocalName();
         String ns = root.getNamespaceURI();
         if (!WfsVersion.V200.namespace.equals(ns) && !WfsVersion.V110.namespace.equals(ns)) {
@@ -79,6 +82,9 @@ final class WfsXmlParser {
         }
         OutputFormat format = OutputFormat.parse(attr(root, "outputFormat"), version);
         boolean propertyValue = "GetPropertyValue".equals(op);
+        if (propertyValue && root.hasAttribute("valueReference") && root.getAttribute("valueReference").isBlank()) {
+            throw GeoServiceException.invalid("valueReference", "valueReference is empty");
+        }
         String valueReference = propertyValue ? attr(root, "valueReference") : null;
         if (propertyValue && valueReference == null) throw GeoServiceException.missing("valueReference");
         List<QuerySpec> queries = new ArrayList<>();

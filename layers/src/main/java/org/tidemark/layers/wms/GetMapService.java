@@ -37,6 +37,18 @@ final class GetMapService {
         return renderer.render(view, layers, r.bgcolor(), r.transparent());
     }
 
+    /** What decides the picture besides the request: per layer, the caller's access decision and the data version. */
+    List<Object> gates(GetMapRequest r, Principal principal) {
+        List<Object> out = new ArrayList<>();
+        for (String name : r.layers()) {
+            if (name.isEmpty()) throw WmsErrors.layerNotDefined("(empty)");
+            LayerAccess.Granted g = access.resolve(name, principal);
+            out.add(g.decision());
+            out.add(g.source().version());
+        }
+        return out;
+    }
+
     /** Resolves and checks every layer before drawing anything, so errors come before output. */
     List<RenderLayer> prepare(GetMapRequest r, Principal principal, MapView view) {
         Envelope lonLat = view.lonLatQueryEnvelope(QUERY_MARGIN_PX);

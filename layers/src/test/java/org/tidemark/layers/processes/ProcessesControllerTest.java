@@ -83,6 +83,15 @@ class ProcessesControllerTest {
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).contains("选址").contains("<svg").doesNotContain("src=").doesNotContain("<link").doesNotContain("<script");
         assertThat(audited).extracting(AuditEvent::action).containsOnly("PROCESS siting-check");
+        byte[] pdf = mvc.perform(post("/ogc/processes/siting-check/execution?f=pdf").contentType(MediaType.APPLICATION_JSON).content(SITE))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Site not acceptable");
+            if (java.nio.file.Files.exists(SitingReportPdf.CJK_FONT)) assertThat(text).contains("选址");
+        }
     }
 
     @Test

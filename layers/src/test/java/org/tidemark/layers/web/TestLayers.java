@@ -35,6 +35,7 @@ import org.tidemark.core.source.memory.MemoryLayerCatalog;
 public final class TestLayers {
     public static final Principal POLICE = new Principal("officer", "police", Set.of());
     public static final Principal WATER = new Principal("engineer", "water", Set.of());
+    public static final Principal PLANNING = new Principal("planner", "planning", Set.of("steward"));
     static final GeometryFactory GF = new GeometryFactory();
 
     private TestLayers() {}
@@ -73,7 +74,7 @@ public final class TestLayers {
                         Attribute.of("class", AttributeType.STRING, "等级", "Class")),
                 "geom", GeometryKind.LINESTRING, 4490, null);
         c.add(new Layer(roads, planning, List.of("道路"), "static", true, false, null),
-                new MemoryFeatureSource(roads, List.of(
+                new org.tidemark.core.source.memory.MemoryFeatureStore(roads, List.of(
                         new Feature("r1", wkt("LINESTRING (121.80 29.40, 121.90 29.50)"), Map.of("name", "S214", "class", "provincial")),
                         new Feature("r2", wkt("LINESTRING (121.70 29.20, 121.95 29.21)"), Map.of("name", "G228", "class", "national")),
                         new Feature("r3", wkt("LINESTRING (121.85 29.45, 121.88 29.48)"), Map.of("name", "丹城路", "class", "urban")))));
@@ -113,9 +114,13 @@ public final class TestLayers {
         return c;
     }
 
-    /** Police see their cameras; water sees them on S214 without codes; everyone else does not see them. */
+    /**
+     * Police see their cameras; water sees them on S214 without codes; everyone else does not see them. The
+     * planning department may edit roads (the only writable store); everything else is read-only.
+     */
     public static AccessPolicy policy() {
         return (principal, layer) -> {
+            if (layer.equals("roads") && "planning".equals(principal.department())) return AccessDecision.FULL;
             if (!layer.equals("police_cameras")) return AccessDecision.READ_ALL;
             if ("police".equals(principal.department())) return AccessDecision.FULL;
             if ("water".equals(principal.department())) {

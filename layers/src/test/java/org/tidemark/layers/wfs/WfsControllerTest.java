@@ -102,7 +102,7 @@ class WfsControllerTest {
         assertThat(x.list("//xsd:complexType[@name='place_namesType']//xsd:element/@name"))
                 .containsExactly("geom", "name_zh", "name_en", "kind", "population");
         assertThat(x.text("//xsd:element[@name='geom']/@type")).isEqualTo("gml:PointPropertyType");
-        assertThat(x.text("//xsd:element[@name='population']/@type")).isEqualTo("xsd:int");
+        assertThat(x.text("//xsd:element[@name='population']/@type")).isEqualTo("xsd:integer");
         assertThat(x.text("/xsd:element[@name='place_names']/@substitutionGroup|//xsd:schema/xsd:element[@name='place_names']/@substitutionGroup"))
                 .isEqualTo("gml:AbstractFeature");
     }
@@ -432,5 +432,40 @@ class WfsControllerTest {
                 .list("//tm:name_en")).containsExactly("Yushan Island");
         assertException(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=place_names&CQL_FILTER=" + enc("nope = 1")),
                 400, "InvalidParameterValue", "CQL_FILTER");
+    }
+
+    @Test
+    void resourceIdsMustBelongToTheQueriedTypes() throws Exception {
+        assertException(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=roads&RESOURCEID=place_names.p1"),
+                400, "InvalidParameterValue", "RESOURCEID");
+        assertThat(xml(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=roads&RESOURCEID=roads.r1")).count("//tm:roads")).isEqualTo(1);
+    }
+
+    @Test
+    void emptyValueReferenceIsInvalid() throws Exception {
+        assertException(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetPropertyValue&TYPENAMES=roads&VALUEREFERENCE="),
+                400, "InvalidParameterValue", "valueReference");
+    }
+
+    @Test
+    void unknownResourceIdsSelectNothing() throws Exception {
+        Xml x = xml(kvp("SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=roads&RESOURCEID=test-1234"));
+        assertThat(x.text("/wfs:FeatureCollection/@numberMatched")).isEqualTo("0");
+        String body = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" "
+                + "xmlns:fes=\"http://www.opengis.net/fes/2.0\"><wfs:Query typeNames=\"roads\"><fes:Filter><fes:ResourceId rid=\"place_names.p1\"/>"
+                + "</fes:Filter></wfs:Query></wfs:GetFeature>";
+        assertException(call(post("/wfs").contentType("text/xml").content(body)), 400, "InvalidParameterValue", "RESOURCEID");
+    }
+
+    @Test
+    void gmlStandardPropertiesAreNeverSetAndBoundedByIsNoScalar() throws Exception {
+        assertThat(postQuery("roads", "<fes:PropertyIsNull><fes:ValueReference>gml:name</fes:ValueReference></fes:PropertyIsNull>")
+                .count("//tm:roads")).isEqualTo(3);
+        String body = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" "
+                + "xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\"><wfs:Query typeNames=\"roads\">"
+                + "<fes:Filter><fes:PropertyIsLessThanOrEqualTo><fes:ValueReference>gml:boundedBy</fes:ValueReference><fes:Literal>"
+                + "<gml:Envelope><gml:lowerCorner>29 121</gml:lowerCorner><gml:upperCorner>30 122</gml:upperCorner></gml:Envelope>"
+                + "</fes:Literal></fes:PropertyIsLessThanOrEqualTo></fes:Filter></wfs:Query></wfs:GetFeature>";
+        assertException(call(post("/wfs").contentType("text/xml").content(body)), 403, "OperationProcessingFailed", "filter");
     }
 }

@@ -86,6 +86,7 @@ class VectorTilesControllerTest {
         byte[] ogc = fetch("/ogc/collections/roads/tiles/WebMercatorQuad/14/" + t[1] + "/" + t[0], null);
         byte[] xyz = fetch("/tiles/roads/WebMercatorQuad/14/" + t[0] + "/" + t[1] + ".mvt", null);
         assertThat(ogc).isEqualTo(xyz);
+        org.tidemark.tiles.testing.Dump.write("roads-14-" + t[0] + "-" + t[1] + ".mvt", ogc);
         JtsLayer layer = decode(ogc, "roads");
         assertThat(layer.getExtent()).isEqualTo(4096);
         List<String> ids = new ArrayList<>();

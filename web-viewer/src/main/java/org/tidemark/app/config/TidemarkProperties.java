@@ -26,7 +26,7 @@ public record TidemarkProperties(Path dataDir, Db db, Demo demo, Service service
         if (demo == null) demo = new Demo(true, true);
         if (service == null) service = new Service(null, null, 4096, 10_000);
         if (mqtt == null) mqtt = new Mqtt(null, "tidemark/obs/#");
-        if (security == null) security = new Security(null, List.of(), List.of());
+        if (security == null) security = new Security(null, List.of(), List.of(), null);
     }
 
     /** The store: {@code jdbc:postgresql://...} for PostGIS, empty for embedded H2GIS. */
@@ -65,11 +65,25 @@ public record TidemarkProperties(Path dataDir, Db db, Demo demo, Service service
      * @param users       built-in users (demo accounts)
      * @param apiKeys     API keys for other systems
      */
-    public record Security(String tokenSecret, List<User> users, List<ApiKey> apiKeys) {
+    public record Security(String tokenSecret, List<User> users, List<ApiKey> apiKeys, Oidc oidc) {
         public Security {
+            if (oidc == null) oidc = new Oidc(null, null, null, null, null);
             users = users == null ? List.of() : List.copyOf(users);
             apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         }
+    }
+
+    /**
+     * Bearer tokens from the intranet's OpenID Connect provider (RS256). Disabled while {@code publicKey} is empty.
+     *
+     * @param publicKey       the IdP's RSA signing key, PEM ({@code -----BEGIN PUBLIC KEY-----})
+     * @param issuer          required {@code iss}
+     * @param audience        required {@code aud}
+     * @param departmentClaim claim holding the department code (default {@code department})
+     * @param rolesClaim      claim holding the roles (default {@code roles}; Keycloak's realm roles also work)
+     */
+    public record Oidc(String publicKey, String issuer, String audience, String departmentClaim, String rolesClaim) {
+        public boolean enabled() { return publicKey != null && !publicKey.isBlank(); }
     }
 
     /** A user: password is stored as a PBKDF2 hash ({@code pbkdf2$iterations$salt$hash}) or plain for demos. */

@@ -18,8 +18,12 @@ public final class Authenticator {
     private final Map<String, TidemarkProperties.User> users;
     private final Map<String, TidemarkProperties.ApiKey> apiKeys;
     private final TokenService tokens;
+    private final OidcTokenVerifier oidc;
 
     public Authenticator(TidemarkProperties.Security settings, TokenService tokens) {
+        var o = settings.oidc();
+        this.oidc = o.enabled() ? new OidcTokenVerifier(o.publicKey(), o.issuer(), o.audience(), o.departmentClaim(),
+                o.rolesClaim(), java.time.Clock.systemUTC()) : null;
         this.users = settings.users().stream().collect(Collectors.toMap(TidemarkProperties.User::name, Function.identity(), (a, b) -> a));
         this.apiKeys = settings.apiKeys().stream().collect(Collectors.toMap(TidemarkProperties.ApiKey::key, Function.identity(), (a, b) -> a));
         this.tokens = tokens;
@@ -38,7 +42,11 @@ public final class Authenticator {
         return k == null ? Optional.empty() : Optional.of(new Principal("key:" + k.name(), k.department(), roles(k.roles())));
     }
 
-    public Optional<Principal> bearer(String token) { return tokens.verify(token); }
+    /** Our own sign-in tokens first, then the OIDC provider's (when configured). */
+    public Optional<Principal> bearer(String token) {
+        Optional<Principal> own = tokens.verify(token);
+        return own.isPresent() || oidc == null ? own : oidc.verify(token);
+    }
 
     public TokenService tokens() { return tokens; }
 

@@ -249,6 +249,17 @@ class AuthorizationMatrixIT {
         assertThat(verify.get("intact").asBoolean()).isTrue();
     }
 
+    @Test
+    void onlyTelemetrySystemsAndWaterStewardsPostReadings() throws Exception {
+        String body = "[{\"station\":\"NOPE0000\",\"property\":\"Z\",\"time\":\"" + Instant.now() + "\",\"value\":1.0}]";
+        assertThat(post("/api/sensors/observations", body, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/sensors/observations", body, "planner").statusCode()).isEqualTo(403);
+        var withKey = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/sensors/observations"))
+                .header("X-API-Key", "demo-water-telemetry").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withKey.statusCode()).as("authorised, then validated: unknown station").isIn(400, 422);
+    }
+
     // ---- helpers ----
 
     String base() { return "http://127.0.0.1:" + port; }

@@ -31,8 +31,9 @@ import org.tidemark.core.filter.TemporalOperator;
  *       ({@code S_WITHIN(literal, geom)} is {@code S_CONTAINS(geom, literal)}); literals are transformed
  *       from the filter CRS to longitude/latitude on CGCS2000;</li>
  *   <li>temporal functions (§7.10) compare an instant-valued property with a {@code DATE}, {@code TIMESTAMP} or
- *       {@code INTERVAL} literal; {@code DATE} is midnight UTC, an interval's end {@code DATE} is the last instant
- *       of that day, {@code '..'} is open. T_AFTER, T_BEFORE, T_DURING, T_EQUALS, T_INTERSECTS, T_DISJOINT
+ *       {@code INTERVAL} literal; a {@code DATE} is the whole day in UTC (its first to its last instant), except
+ *       in T_EQUALS where it is midnight so that it equals a DATE attribute's value; an interval's end
+ *       {@code DATE} is the last instant of that day, {@code '..'} is open. T_AFTER, T_BEFORE, T_DURING, T_EQUALS, T_INTERSECTS, T_DISJOINT
  *       and T_CONTAINS(interval, property) are supported; the relations that need interval-valued properties
  *       (T_MEETS, T_OVERLAPS, T_STARTS, ...) are rejected.</li>
  * </ul>
@@ -265,42 +266,66 @@ final class Cql2Builder {
 
     /** {@code reversed}: the literal came first ({@code T_AFTER(literal, property)}). */
     private static Filter temporal(String name, String property, Operand literal, boolean reversed, int pos) {
+        String relation = reversed ? converse(name, pos) : name;
         Instant start;
         Instant end;
         if (literal instanceof Interval i) {
             start = i.start();
             end = i.end();
+        } else if (((Lit) literal).value() instanceof LocalDate day && !relation.equals("T_EQUALS")) {
+            // A DATE is a granule of one day (CQL2 §7.10): T_INTERSECTS means "on that day", T_AFTER "after it".
+            start = toInstant(day);
+            end = day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusNanos(1);
         } else {
             start = toInstant(((Lit) literal).value());
             end = null;
         }
-        String relation = reversed ? converse(name, pos) : name;
+        Instant last = end == null ? start : end;
+        TemporalOperator eq = TemporalOperator.TEQUALS;
         return switch (relation) {
             case "T_AFTER" -> new Filter.Temporal(TemporalOperator.AFTER, property, start, end);
             case "T_BEFORE" -> new Filter.Temporal(TemporalOperator.BEFORE, property, start, end);
-            case "T_EQUALS" -> new Filter.Temporal(TemporalOperator.TEQUALS, property, start, end);
+            case "T_EQUALS" -> new Filter.Temporal(eq, property, start, end);
             case "T_INTERSECTS" -> new Filter.Temporal(TemporalOperator.INTERSECTS, property, start, end);
             case "T_DISJOINT" -> new Filter.Not(new Filter.Temporal(TemporalOperator.INTERSECTS, property, start, end));
             case "T_DURING" -> {
                 if (end == null) throw error("T_DURING needs an INTERVAL literal", literal.pos());
                 yield new Filter.Temporal(TemporalOperator.DURING, property, start, end);
             }
-            case "T_CONTAINS", "T_FINISHEDBY", "T_FINISHES", "T_MEETS", "T_METBY", "T_OVERLAPPEDBY", "T_OVERLAPS",
-                 "T_STARTEDBY", "T_STARTS" ->
-                    throw error(name + " is not supported for instant-valued properties", pos);
+            // An instant v is the degenerate interval [v, v] in the definitions of CQL2 §7.10 (Allen's relations):
+            case "T_MEETS" -> start.equals(Instant.MIN) ? Filter.EXCLUDE : new Filter.Temporal(eq, property, start, null);
+            case "T_METBY" -> last.equals(Instant.MAX) ? Filter.EXCLUDE : new Filter.Temporal(eq, property, last, null);
+            case "T_STARTS" -> end == null || start.equals(Instant.MIN) ? Filter.EXCLUDE
+                    : end.equals(Instant.MAX) ? new Filter.Temporal(eq, property, start, null)
+                    : new Filter.And(List.of(new Filter.Temporal(eq, property, start, null),
+                            new Filter.Temporal(TemporalOperator.BEFORE, property, end, null)));
+            case "T_FINISHES" -> end == null || end.equals(Instant.MAX) ? Filter.EXCLUDE
+                    : start.equals(Instant.MIN) ? new Filter.Temporal(eq, property, end, null)
+                    : new Filter.And(List.of(new Filter.Temporal(eq, property, end, null),
+                            new Filter.Temporal(TemporalOperator.AFTER, property, start, null)));
+            // An instant cannot contain, overlap, be overlapped by, be started or finished by another interval.
+            case "T_CONTAINS", "T_OVERLAPS", "T_OVERLAPPEDBY", "T_STARTEDBY", "T_FINISHEDBY" -> Filter.EXCLUDE;
             default -> throw error("unknown temporal function " + name, pos);
         };
     }
 
-    /** The relation with its arguments exchanged: T_AFTER(a, b) = T_BEFORE(b, a); T_CONTAINS(i, p) = T_DURING(p, i). */
+    /** The relation with its arguments exchanged (T_AFTER(a, b) = T_BEFORE(b, a), T_CONTAINS(i, p) = T_DURING(p, i)). */
     private static String converse(String name, int pos) {
         return switch (name) {
             case "T_AFTER" -> "T_BEFORE";
             case "T_BEFORE" -> "T_AFTER";
             case "T_CONTAINS" -> "T_DURING";
             case "T_DURING" -> "T_CONTAINS";
+            case "T_MEETS" -> "T_METBY";
+            case "T_METBY" -> "T_MEETS";
+            case "T_STARTS" -> "T_STARTEDBY";
+            case "T_STARTEDBY" -> "T_STARTS";
+            case "T_FINISHES" -> "T_FINISHEDBY";
+            case "T_FINISHEDBY" -> "T_FINISHES";
+            case "T_OVERLAPS" -> "T_OVERLAPPEDBY";
+            case "T_OVERLAPPEDBY" -> "T_OVERLAPS";
             case "T_EQUALS", "T_INTERSECTS", "T_DISJOINT" -> name;
-            default -> "T_STARTS"; // any relation that needs an interval-valued property
+            default -> throw error("unknown temporal function " + name, pos);
         };
     }
 

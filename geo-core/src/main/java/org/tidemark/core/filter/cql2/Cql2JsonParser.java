@@ -180,8 +180,9 @@ public final class Cql2JsonParser {
             return new Lit(Cql2Builder.timestamp(string(obj.get("timestamp")), n.pos()), false, n.pos());
         }
         if (obj.containsKey("interval")) return interval(obj.get("interval"), n);
-        if (obj.containsKey("bbox")) return build.bbox(numbers(obj.get("bbox")), n.pos());
+        // A GeoJSON geometry may carry its own "bbox" member (RFC 7946 §5): "type" decides first.
         if (obj.containsKey("type")) return build.geometry(geoJson(n), n.pos());
+        if (obj.containsKey("bbox")) return build.bbox(numbers(obj.get("bbox")), n.pos());
         throw Cql2Builder.error("unknown CQL2 JSON operand " + obj.keySet(), n.pos());
     }
 

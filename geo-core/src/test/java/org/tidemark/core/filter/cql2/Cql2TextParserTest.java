@@ -64,6 +64,20 @@ class Cql2TextParserTest {
     }
 
     @Test
+    void aDateInATemporalPredicateIsTheWholeDay() {
+        Filter onDay = Cql2TextParser.parse("T_INTERSECTS(observed, DATE('2024-07-01'))");
+        Filter after = Cql2TextParser.parse("T_AFTER(observed, DATE('2024-07-01'))");
+        org.tidemark.core.feature.Feature afternoon = new org.tidemark.core.feature.Feature("g", null,
+                java.util.Map.of("observed", Instant.parse("2024-07-01T15:00:00Z")));
+        org.tidemark.core.feature.Feature nextMidnight = new org.tidemark.core.feature.Feature("g", null,
+                java.util.Map.of("observed", Instant.parse("2024-07-02T00:00:00Z")));
+        assertThat(org.tidemark.core.filter.FilterEvaluator.matches(onDay, afternoon)).isTrue();
+        assertThat(org.tidemark.core.filter.FilterEvaluator.matches(onDay, nextMidnight)).isFalse();
+        assertThat(org.tidemark.core.filter.FilterEvaluator.matches(after, afternoon)).isFalse();
+        assertThat(org.tidemark.core.filter.FilterEvaluator.matches(after, nextMidnight)).isTrue();
+    }
+
+    @Test
     void keywordsAreCaseInsensitive() {
         assertThat(Cql2TextParser.parse("a like 'x%' and not b between 1 and 2 or c is null"))
                 .isEqualTo(Cql2TextParser.parse("a LIKE 'x%' AND NOT b BETWEEN 1 AND 2 OR c IS NULL"));
