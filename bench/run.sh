@@ -45,7 +45,7 @@ cleanup() {
   [ -n "$TM_PID" ] && kill "$TM_PID" 2>/dev/null
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
   for p in $(mapserv_pids); do kill "$p" 2>/dev/null; done
-  sleep 1
+  for _ in $(seq 1 20); do [ -n "$TM_PID" ] && kill -0 "$TM_PID" 2>/dev/null || break; sleep 0.5; done
   [ -n "$TM_PID" ] && kill -9 "$TM_PID" 2>/dev/null
   # mapserv under FastCGI only notices SIGTERM after its next request
   for p in $(mapserv_pids); do kill -9 "$p" 2>/dev/null; done
