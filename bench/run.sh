@@ -45,7 +45,7 @@ cleanup() {
   [ -n "$TM_PID" ] && kill "$TM_PID" 2>/dev/null
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
   for p in $(mapserv_pids); do kill "$p" 2>/dev/null; done
-  sleep 1
+  for _ in $(seq 1 20); do [ -n "$TM_PID" ] && kill -0 "$TM_PID" 2>/dev/null || break; sleep 0.5; done
   [ -n "$TM_PID" ] && kill -9 "$TM_PID" 2>/dev/null
   # mapserv under FastCGI only notices SIGTERM after its next request
   for p in $(mapserv_pids); do kill -9 "$p" 2>/dev/null; done
@@ -105,6 +105,11 @@ MAP_Q='SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=flood_zones,police_camera
 prefix() { awk -v p="$1" -v s="${2:-}" '{ print p $0 s }'; }
 prefix "/wms?$MAP_Q&BBOX=" <"$WORK/bboxes3857" >"$WORK/tm-wms.txt"
 prefix "/ms?$MAP_Q&BBOX=" <"$WORK/bboxes3857" >"$WORK/ms-wms.txt"
+# 20,000 distinct boxes, same layers: every request is rendered (Tidemark's GetMap response cache cannot hit)
+awk 'BEGIN { srand(7); for (i = 0; i < 20000; i++) { w = 2000 + rand() * 38000; x = 13525318 + rand() * (89056 - w); y = 3350215 + rand() * (127653 - w);
+  printf "%.1f,%.1f,%.1f,%.1f\n", x, y, x + w, y + w } }' >"$WORK/bboxes3857-unique"
+prefix "/wms?$MAP_Q&BBOX=" <"$WORK/bboxes3857-unique" >"$WORK/tm-wms-unique.txt"
+prefix "/ms?$MAP_Q&BBOX=" <"$WORK/bboxes3857-unique" >"$WORK/ms-wms-unique.txt"
 # the same boxes on two public layers, anonymous (no access decisions involved)
 prefix "/wms?${MAP_Q/flood_zones,police_cameras/land,roads}&BBOX=" <"$WORK/bboxes3857" >"$WORK/tm-wms-public.txt"
 prefix "/ms?${MAP_Q/flood_zones,police_cameras/land,roads}&BBOX=" <"$WORK/bboxes3857" >"$WORK/ms-wms-public.txt"
@@ -165,7 +170,9 @@ done
 declare -A RESULT
 run() { # name base list [header]
   local name=$1 base=$2 list=$3 header=${4:-X-Bench: 1} line
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -H "$header" -s "$HERE/lib/paths.lua" "$base" -- "$WORK/$list" >/dev/null
+  # warm up on the list in reverse order, so the distinct-box run does not replay the warm-up's boxes
+  tac "$WORK/$list" >"$WORK/warmup.txt"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -H "$header" -s "$HERE/lib/paths.lua" "$base" -- "$WORK/warmup.txt" >/dev/null
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -H "$header" -s "$HERE/lib/paths.lua" "$base" -- "$WORK/$list" | grep '^RESULT')
   RESULT[$name]=$line
   log "$name: ${line#RESULT } (load $(cut -d' ' -f1 /proc/loadavg))"
@@ -174,6 +181,8 @@ log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each), l
 # flood zones and cameras are not public: Tidemark gets the commander's token (MapServer ignores the header)
 run tidemark-wms "$TM" tm-wms.txt "$AUTH"
 run mapserver-wms "http://127.0.0.1:$NGINX_PORT" ms-wms.txt "$AUTH"
+run tidemark-wmsunique "$TM" tm-wms-unique.txt "$AUTH"
+run mapserver-wmsunique "http://127.0.0.1:$NGINX_PORT" ms-wms-unique.txt "$AUTH"
 run tidemark-wmspublic "$TM" tm-wms-public.txt
 run mapserver-wmspublic "http://127.0.0.1:$NGINX_PORT" ms-wms-public.txt
 run tidemark-wfs "$TM" tm-wfs.txt "$AUTH"
@@ -185,7 +194,7 @@ run tidemark-terrain "$TM" tm-terrain.txt
 run nginx-terrain "http://127.0.0.1:$NGINX_PORT" static-terrain.txt
 
 rps() { echo "${RESULT[$1]}" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p'; }
-for pair in "wms mapserver" "wmspublic mapserver" "wfs mapserver" "png nginx" "terrain nginx"; do
+for pair in "wms mapserver" "wmsunique mapserver" "wmspublic mapserver" "wfs mapserver" "png nginx" "terrain nginx"; do
   set -- $pair
   log "ratio $1 Tidemark/$2: $(awk -v a="$(rps "tidemark-$1")" -v b="$(rps "$2-$1")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
 done

@@ -1,5 +1,6 @@
 -- wrk script: cycles through the request paths listed (one per line) in the file given after "--".
--- Each thread starts at a different offset so concurrent connections ask for different resources.
+-- Thread n starts n/threads of the way into the list, so threads do not ask for the same resource at the same time
+-- (which a response cache would turn into hits).
 -- done() prints one machine-readable line: "RESULT rps=<n> p50_ms=<n> p90_ms=<n> p99_ms=<n> max_ms=<n> requests=<n> non2xx=<n> errors=<n>"
 local paths = {}
 local counter = 0
@@ -8,6 +9,7 @@ local threads = {}
 function setup(thread)
   thread:set("id", #threads)
   table.insert(threads, thread)
+  for _, t in ipairs(threads) do t:set("nthreads", #threads) end
 end
 
 function init(args)
@@ -17,7 +19,7 @@ function init(args)
   end
   file:close()
   assert(#paths > 0, "no paths in " .. args[1])
-  counter = (id or 0) * 7
+  counter = (id or 0) * math.floor(#paths / (nthreads or 1))
 end
 
 function request()

@@ -22,46 +22,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
-import org.tidemark.app.TidemarkApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issues #4 and #5 proof: real, unmodified clients read the public layers of the running application —
  * GDAL/OGR (WFS, OAPIF and WMS drivers) and OWSLib (WebMapService 1.3.0/1.1.1, WebFeatureService 2.0.0/1.1.0,
- * OGC API Features). The application starts once for the whole class on the Xiangshan demo data in a temporary
+ * OGC API Features). The application ({@link RunningApp}) starts once for all interop classes, on the demo data in a temporary
  * directory; the class is skipped when none of the clients is installed (Debian {@code gdal-bin},
  * {@code python3-owslib}), and fails instead when {@code TIDEMARK_REQUIRE_INTEGRATION=true}.
  *
  * <p>Axis order (WFS 2.0 §7.9.2.4.4 defers to the CRS definition; WMS 1.3.0 §6.7.3.3): {@code EPSG:4326} in the
  * URN/HTTP-URI spelling is latitude first, the short {@code EPSG:4326} spelling of WFS 1.1 is longitude first.
  */
-@SpringBootTest(classes = TidemarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(value = "org.tidemark.app.interop.ExternalTools#anyPresent", disabledReason = "neither gdal-bin nor python3-owslib installed")
-class RealClientInteropIT {
-    static final Path DATA;
-    static {
-        try {
-            DATA = Files.createTempDirectory("tidemark-interop");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("tidemark.data-dir", DATA::toString);
-        r.add("tidemark.demo.feed", () -> "false");
-        r.add("tidemark.db.url", () -> "");
-    }
+class RealClientInteropIT extends RunningApp {
 
     /** The layers anyone may read (issue #9 grants): every client must list all of them. */
     static final Set<String> PUBLIC_LAYERS = Set.of("land", "roads", "place_names", "streams", "gauges", "buildings");
@@ -71,9 +48,6 @@ class RealClientInteropIT {
     static final double[] CUT = {121.6, 29.2, 121.9, 29.5};
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
 
     final HttpClient http = HttpClient.newHttpClient();
     Path work;
@@ -89,7 +63,6 @@ class RealClientInteropIT {
     @AfterAll
     void tearDown() throws IOException {
         FileSystemUtils.deleteRecursively(work);
-        FileSystemUtils.deleteRecursively(DATA);
     }
 
     // ---- GDAL/OGR ----
@@ -271,9 +244,5 @@ class RealClientInteropIT {
 
     String cut(int i) {
         return Double.toString(CUT[i]);
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
     }
 }
