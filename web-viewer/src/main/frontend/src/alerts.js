@@ -2,28 +2,31 @@
 // is recorded on the server.
 import { ApiError, postJson, getJson } from './api.js';
 import { t, formatNumber, formatTime, onLangChange } from './i18n.js';
+import { notify } from './notice.js';
 
 const MAX_SHOWN = 200;
 
 export function normaliseAlert(a) {
   return {
-    id: a.id ?? a.alertId ?? `${a.station}-${a.time}`,
+    id: a.id ?? a.alertId ?? `${a.station ?? a.STCD}-${a.time ?? a.TM}`,
     station: String(a.station ?? a.stationCode ?? a.code ?? a.STCD ?? ''),
-    kind: normaliseKind(a.kind ?? a.type ?? a.level ?? a.severity ?? a.threshold),
+    kind: normaliseKind(a),
     value: a.value ?? a.level_value ?? a.observed ?? null,
-    threshold: a.thresholdValue ?? a.limit ?? (typeof a.threshold === 'number' ? a.threshold : null),
-    unit: a.unit ?? 'm',
-    time: a.time ?? a.raisedAt ?? a.phenomenonTime ?? new Date().toISOString(),
+    threshold: typeof a.threshold === 'number' ? a.threshold : a.thresholdValue ?? a.limit ?? null,
+    unit: a.unit ?? (/rate|rise/i.test(a.kind ?? '') ? 'm/h' : 'm'),
+    time: a.time ?? a.TM ?? a.raisedAt ?? a.phenomenonTime ?? new Date().toISOString(),
     acknowledged: Boolean(a.acknowledged ?? a.acknowledgedBy ?? a.ackedAt),
   };
 }
 
-function normaliseKind(v) {
-  const s = String(v ?? '').toLowerCase();
-  if (/guarantee|grz|red|critical/.test(s)) return 'guarantee';
-  if (/rate|rise/.test(s)) return 'rate';
-  if (/rain|precip/.test(s)) return 'rain';
-  if (/normal|clear|down|recover/.test(s)) return 'normal';
+/** What the row says: rising fast, rain, or the level band the station is in now (status after the change). */
+function normaliseKind(a) {
+  const kind = String(a.kind ?? a.type ?? '').toLowerCase();
+  if (/rate|rise/.test(kind)) return 'rate';
+  if (/rain|precip/.test(kind)) return 'rain';
+  const level = String(a.status ?? a.level ?? a.severity ?? kind).toLowerCase();
+  if (/guarantee|grz|danger|red|critical/.test(level)) return 'guarantee';
+  if (/normal|clear|down|recover|no_data/.test(level) || /cleared/.test(kind)) return 'normal';
   return 'warning';
 }
 
@@ -48,7 +51,12 @@ export class AlertPanel {
 
   add(raw, { quiet = false } = {}) {
     const alert = normaliseAlert(raw);
-    if (this.alerts.some((a) => a.id === alert.id)) return null;
+    const known = this.alerts.find((a) => String(a.id) === String(alert.id));
+    if (known) {
+      // The same alert again (e.g. someone acknowledged it): update, don't repeat.
+      if (alert.acknowledged && !known.acknowledged) { known.acknowledged = true; this.render(); }
+      return null;
+    }
     this.alerts.push(alert);
     this.alerts.sort((a, b) => new Date(b.time) - new Date(a.time));
     if (this.alerts.length > MAX_SHOWN) this.alerts.length = MAX_SHOWN;
@@ -108,11 +116,13 @@ export class AlertPanel {
 
   async acknowledge(alert) {
     try {
-      await postJson(`api/sensors/alerts/${encodeURIComponent(alert.id)}/ack`, {});
+      await postJson(`api/sensors/alerts/${encodeURIComponent(alert.id)}/acknowledge`, {});
       alert.acknowledged = true;
     } catch (e) {
       const li = this.list.querySelector(`[data-alert-id="${CSS.escape(String(alert.id))}"]`);
-      li?.setAttribute('title', t('alerts.ackFailed') + (e instanceof ApiError ? ` (${e.status})` : ''));
+      const why = e instanceof ApiError && e.status === 401 ? t('auth.needed') : t('alerts.ackFailed') + (e instanceof ApiError ? ` (${e.status})` : '');
+      li?.setAttribute('title', why);
+      notify(null, { text: why });
       li?.classList.add('ack-failed');
       return;
     }

@@ -15,6 +15,22 @@ const DEMO_DEPARTMENTS = {
 };
 const DEPARTMENT_ORDER = ['planning', 'water', 'police', 'ocean', 'emergency'];
 
+/** Catalog entries as GeoJSON features (id, extent polygon, properties) become flat records. */
+function fromFeature(f) {
+  const p = f.properties ?? {};
+  const ring = f.geometry?.type === 'Polygon' ? f.geometry.coordinates[0] : null;
+  const bbox = f.bbox ?? (ring ? [Math.min(...ring.map((c) => c[0])), Math.min(...ring.map((c) => c[1])),
+    Math.max(...ring.map((c) => c[0])), Math.max(...ring.map((c) => c[1]))] : undefined);
+  return {
+    ...p,
+    id: f.id ?? p.id ?? p.name,
+    title: p.title_en ? { zh: p.title, en: p.title_en } : p.title,
+    department: p.provider ? { id: p.provider.code, title: { zh: p.provider.name, en: p.provider.name_en } } : p.department,
+    live: p.live ?? p.kind === 'live',
+    bbox: p.bbox ?? bbox,
+  };
+}
+
 export function normaliseLayer(raw) {
   const id = raw.name ?? raw.id ?? raw.typeName;
   const dept = raw.department?.id ?? raw.department?.code ?? raw.department ?? DEMO_DEPARTMENTS[id] ?? 'other';
@@ -28,7 +44,8 @@ export function normaliseLayer(raw) {
     live: Boolean(raw.live),
     isPublic: raw.isPublic ?? raw.public ?? true,
     accessible: raw.accessible ?? raw.hasAccess ?? raw.allowed ?? raw.readable ?? raw.granted
-      ?? (typeof raw.access === 'string' ? ['granted', 'public', 'owner', 'read'].includes(raw.access) : true),
+      // the governance catalog says none / public / own / granted / granted-partial
+      ?? (typeof raw.access === 'string' ? raw.access !== 'none' : true),
     time: raw.timeAttribute ?? raw.time ?? raw.extent?.temporal ?? null,
     bbox: raw.bbox ?? raw.boundingBox ?? spatial ?? null,
   };
@@ -50,6 +67,7 @@ function flattenCatalog(body) {
   if (Array.isArray(body)) return body;
   if (Array.isArray(body.layers)) return body.layers;
   if (Array.isArray(body.items)) return body.items;
+  if (Array.isArray(body.features)) return body.features.map(fromFeature);
   if (Array.isArray(body.departments)) {
     return body.departments.flatMap((d) => (d.layers ?? []).map((l) => ({ department: d.id ?? d.code ?? d.name, ...l })));
   }

@@ -11,9 +11,10 @@ echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, Lege
 const RANGES = { '24h': 24, '7d': 24 * 7 };
 let chart;
 
-export function normaliseObservations(body) {
+export function normaliseObservations(body, property = null) {
   const list = Array.isArray(body) ? body : body.observations ?? body.items ?? body.data ?? body.value ?? [];
   return list
+    .filter((o) => !property || !o.property || o.property === property)
     .map((o) => [o.time ?? o.phenomenonTime ?? o.TM, Number(o.value ?? o.result ?? o.Z)])
     .filter(([time, value]) => time && Number.isFinite(value))
     .sort((a, b) => new Date(a[0]) - new Date(b[0]));
@@ -29,8 +30,10 @@ export async function showHydrograph(station, range = '24h') {
   let points = [];
   let message = '';
   try {
-    const body = await getJson(`api/sensors/stations/${encodeURIComponent(station.code)}/observations?from=${from.toISOString()}&to=${to.toISOString()}`);
-    points = normaliseObservations(body);
+    const property = station.property ? `&property=${encodeURIComponent(station.property)}` : '';
+    const interval = range === '7d' ? '&interval=PT1H' : '';
+    const body = await getJson(`api/sensors/stations/${encodeURIComponent(station.code)}/observations?from=${from.toISOString()}&to=${to.toISOString()}${property}${interval}`);
+    points = normaliseObservations(body, station.property);
     if (!points.length) message = t('chart.noData');
   } catch (e) {
     message = e instanceof ApiError && e.missing ? t('chart.unavailable') : t('error.http', { status: e.status });

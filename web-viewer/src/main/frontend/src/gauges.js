@@ -3,6 +3,7 @@
 import { ApiError, getJson } from './api.js';
 import { t, localized, formatNumber, formatTime, onLangChange } from './i18n.js';
 import { notify } from './notice.js';
+import { keepRendering } from './scene.js';
 
 const Cesium = window.Cesium;
 
@@ -15,22 +16,46 @@ export const STATUS_COLORS = {
 
 const RAIN_PROPERTY = /rain|precip|drp|^p$|^pj$/i;
 const MIN_FLUSH_MS = 250;
+/** Labels of quiet stations appear only close up; stations in alarm stay labelled from afar. */
+const QUIET_LABEL_RANGE = new Cesium.DistanceDisplayCondition(0, 30000);
+const ALARM_LABEL_RANGE = new Cesium.DistanceDisplayCondition(0, 400000);
+
+/** Properties that carry a water level (SL 323: RZ reservoir, Z river, TDZ tide) or rainfall. */
+const LEVEL_PROPERTIES = ['RZ', 'Z', 'TDZ', 'water_level', 'level'];
+
+/** The latest reading: {value, time, unit} or a map keyed by property ({RZ: {value, TM, unit}}). */
+function latestOf(s) {
+  const latest = s.latest ?? s.last ?? s.latestObservation;
+  if (!latest) return s.value !== undefined ? { value: s.value, time: s.time ?? s.TM } : null;
+  if ('value' in latest || 'result' in latest) return { ...latest, time: latest.time ?? latest.TM ?? latest.phenomenonTime };
+  const keys = Object.keys(latest);
+  const key = keys.find((k) => LEVEL_PROPERTIES.includes(k)) ?? keys[0];
+  if (!key) return null;
+  const entry = latest[key];
+  return { ...entry, property: key, time: entry.time ?? entry.TM ?? entry.phenomenonTime };
+}
 
 export function normaliseStation(s) {
   const coords = s.geometry?.coordinates ?? s.location?.coordinates ?? [s.lon ?? s.longitude ?? s.LGTD, s.lat ?? s.latitude ?? s.LTTD];
-  const latest = s.latest ?? s.last ?? s.latestObservation ?? (s.value !== undefined ? { value: s.value, time: s.time } : null);
+  const latest = latestOf(s);
   const name = typeof s.name === 'object' && s.name ? s.name : { zh: s.name ?? s.STNM ?? s.name_zh, en: s.name_en ?? s.nameEn ?? s.STNM_EN };
+  const t = s.thresholds ?? {};
+  const kind = s.STTP ?? s.kind ?? s.type ?? '';
+  // SL 323: above a reservoir's flood-limit level FSLTDZ is already a warning.
+  const warning = num(s.warningLevel ?? s.warning_level ?? s.WRZ ?? t.warning ?? t.WRZ);
+  const floodLimit = num(s.FSLTDZ ?? t.FSLTDZ);
   return {
     code: String(s.code ?? s.STCD ?? s.id ?? s.stationCode),
     name,
-    kind: s.kind ?? s.STTP ?? s.type ?? '',
+    kind,
     lon: Number(coords[0]),
     lat: Number(coords[1]),
-    warning: num(s.warningLevel ?? s.warning_level ?? s.WRZ ?? s.thresholds?.warning),
-    guarantee: num(s.guaranteeLevel ?? s.guarantee_level ?? s.GRZ ?? s.thresholds?.guarantee),
+    warning: kind === 'RR' && floodLimit !== null && (warning === null || floodLimit < warning) ? floodLimit : warning,
+    guarantee: num(s.guaranteeLevel ?? s.guarantee_level ?? s.GRZ ?? t.guarantee ?? t.GRZ),
+    property: latest?.property ?? null,
     unit: latest?.unit ?? s.unit ?? 'm',
     value: num(latest?.value ?? latest?.result),
-    time: latest?.time ?? latest?.phenomenonTime ?? null,
+    time: latest?.time ?? s.TM ?? null,
     serverStatus: normaliseStatus(s.status ?? latest?.status),
   };
 }
@@ -44,6 +69,7 @@ export function normaliseReading(r) {
     unit: r.unit ?? null,
     time: r.time ?? r.phenomenonTime ?? r.TM ?? null,
     status: normaliseStatus(r.status ?? r.state),
+    statusOnly: r.value === undefined && r.result === undefined && r.status !== undefined,
   };
 }
 
@@ -52,6 +78,7 @@ function normaliseStatus(value) {
   const v = String(value).toLowerCase();
   if (/guarantee|red|danger|critical|grz|above_guarantee/.test(v)) return 'guarantee';
   if (/warn|yellow|wrz|above_warning/.test(v)) return 'warning';
+  if (/no_?data|unknown|stale/.test(v)) return 'unknown';
   if (/normal|green|ok/.test(v)) return 'normal';
   return null;
 }
@@ -114,7 +141,7 @@ export class GaugeLayer {
           pixelOffset: new Cesium.Cartesian2(0, -18),
           verticalOrigin: Cesium.VerticalOrigin.BOTTOM,
           disableDepthTestDistance: Number.POSITIVE_INFINITY,
-          distanceDisplayCondition: new Cesium.DistanceDisplayCondition(0, 250000),
+          distanceDisplayCondition: QUIET_LABEL_RANGE,
         },
         properties: { tidemarkGauge: station.code },
       });
@@ -135,13 +162,24 @@ export class GaugeLayer {
   /** Applies one live reading; returns the station when it changed. */
   apply(reading) {
     const station = this.stations.get(reading.station);
-    if (!station || reading.value === null) return null;
+    if (!station) return null;
+    if (reading.statusOnly) {
+      // A "status" event: the server's threshold engine changed the station's state.
+      station.serverStatus = reading.status;
+      this.pending.add(station.code);
+      this.scheduleFlush();
+      return station;
+    }
+    if (reading.value === null) return null;
     if (reading.property && RAIN_PROPERTY.test(reading.property) !== (station.kind === 'PP')) return null;
     if (station.time && reading.time && new Date(reading.time) < new Date(station.time)) return null;
     station.value = reading.value;
     station.time = reading.time ?? station.time;
     station.unit = reading.unit ?? station.unit;
+    // A new value is judged against the levels here at once; the server's "status" event (its threshold
+    // engine, with hysteresis) follows and has the last word.
     station.serverStatus = reading.status;
+    station.property = reading.property || station.property;
     station.receivedAt = performance.timeOrigin + performance.now();
     this.pending.add(station.code);
     this.scheduleFlush();
@@ -168,7 +206,9 @@ export class GaugeLayer {
       const color = Cesium.Color.fromCssColorString(STATUS_COLORS[status]).withAlpha(this.alpha);
       station.entity.point.color = color;
       station.entity.label.text = this.labelText(station);
-      station.entity.label.fillColor = status === 'normal' || status === 'unknown' ? Cesium.Color.WHITE : color.withAlpha(1);
+      const quiet = status === 'normal' || status === 'unknown';
+      station.entity.label.fillColor = quiet ? Cesium.Color.WHITE : color.withAlpha(1);
+      station.entity.label.distanceDisplayCondition = quiet ? QUIET_LABEL_RANGE : ALARM_LABEL_RANGE;
     }
     // Stamp when the changed markers were actually drawn (epoch ms), for latency measurements.
     const drawn = [...this.pending];
@@ -178,7 +218,7 @@ export class GaugeLayer {
       const now = performance.timeOrigin + performance.now();
       for (const code of drawn) { const s = this.stations.get(code); if (s) s.drawnAt = now; }
     });
-    this.viewer.scene.requestRender();
+    keepRendering(this.viewer);
   }
 
   /** Briefly pulses a station's marker (an alert on the map). */

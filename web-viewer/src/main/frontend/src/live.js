@@ -56,7 +56,8 @@ export class LiveFeed {
     for (const item of items) {
       const kind = type === 'message' ? (item.type ?? item.event ?? (item.alert || item.threshold ? 'alert' : 'observation')) : type;
       if (kind === 'alert') this.onAlert(item.alert ?? item);
-      else if (kind !== 'status') this.onReading(item.observation ?? item);
+      else if (kind === 'status') this.onReading({ ...item, value: undefined, result: undefined, status: item.status ?? 'normal' });
+      else this.onReading(item.observation ?? item);
     }
   }
 

@@ -90,15 +90,20 @@ function start() {
 
   (async () => {
     await account.restore();
-    const [terrain, , buildings] = await Promise.all([addTerrain(viewer), addBaseLayers(viewer), addBuildings(viewer)]);
-    state.terrain = Boolean(terrain);
-    state.buildings = buildings;
-    await catalog.load();
-    await alerts.loadRecent();
-    live.start();
+    // The base map and the data panels load side by side: neither waits for the other.
+    const basemap = Promise.all([addTerrain(viewer), addBaseLayers(viewer), addBuildings(viewer)]).then(([terrain, , buildings]) => {
+      state.terrain = Boolean(terrain);
+      state.buildings = buildings;
+      watchSettled(viewer, buildings);
+      viewer.scene.requestRender();
+    });
+    const panels = (async () => {
+      await catalog.load();
+      await alerts.loadRecent();
+      live.start();
+    })();
+    await Promise.all([basemap, panels]);
     state.ready = true;
-    watchSettled(viewer, buildings);
-    viewer.scene.requestRender();
   })().catch((e) => { state.errors.push(String(e?.message ?? e)); });
 }
 

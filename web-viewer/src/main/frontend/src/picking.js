@@ -24,7 +24,7 @@ export function installPicking(viewer, { gauges, tools }) {
 
   const handler = new Cesium.ScreenSpaceEventHandler(viewer.scene.canvas);
   handler.setInputAction(async (click) => {
-    if (tools.active()) return;
+    if (tools.click(click.position)) return;
     const picked = viewer.scene.pick(click.position);
     const entity = picked?.id instanceof Cesium.Entity ? picked.id : null;
     const props = entity?.properties;

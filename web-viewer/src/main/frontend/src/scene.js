@@ -44,6 +44,26 @@ export function createViewer(container) {
   return viewer;
 }
 
+/**
+ * Keeps rendering for a while after a change. With requestRenderMode CesiumJS draws only on request,
+ * but new label glyphs reach its texture atlas a frame or two later: without further frames a label
+ * would stay half drawn.
+ */
+export function keepRendering(viewer, ms = 1000) {
+  const until = performance.now() + ms;
+  if (viewer.tidemarkRenderUntil && viewer.tidemarkRenderUntil >= until) { viewer.scene.requestRender(); return; }
+  const first = !viewer.tidemarkRenderUntil;
+  viewer.tidemarkRenderUntil = until;
+  if (first) {
+    viewer.scene.postRender.addEventListener(() => {
+      if (viewer.tidemarkRenderUntil && performance.now() < viewer.tidemarkRenderUntil) {
+        setTimeout(() => viewer.scene.requestRender(), 50);
+      }
+    });
+  }
+  viewer.scene.requestRender();
+}
+
 /** The offline world image shipped with CesiumJS, under our own basemap tiles when the server has them. */
 export async function addBaseLayers(viewer) {
   const natural = await Cesium.TileMapServiceImageryProvider.fromUrl(Cesium.buildModuleUrl('Assets/Textures/NaturalEarthII'));

@@ -43,12 +43,12 @@ export function layersParam() {
 
 export async function share(viewer, state) {
   const link = viewUrl(viewer, state);
+  document.getElementById('btn-share').dataset.link = link;
   try {
     await navigator.clipboard.writeText(link);
     notify('status.copied');
   } catch {
     notify(null, { text: `${t('status.shareLink')}${link}`, transient: false });
   }
-  document.getElementById('btn-share').dataset.link = link;
   return link;
 }

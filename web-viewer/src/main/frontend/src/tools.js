@@ -5,7 +5,7 @@ import { polygonArea, SQUARE_METRES_PER_MU } from './geo.js';
 import { t, lang, formatNumber, localized, fieldLabel } from './i18n.js';
 import { notify } from './notice.js';
 import { openPanel, paragraph, valueNode } from './panel.js';
-import { pickCartographic } from './scene.js';
+import { pickCartographic, keepRendering } from './scene.js';
 import { showCoverage } from './cameras.js';
 
 const Cesium = window.Cesium;
@@ -42,7 +42,6 @@ export class Tools {
     this.handler = new Cesium.ScreenSpaceEventHandler(viewer.scene.canvas);
     // The default double-click flies to an entity: it would fight the "double-click to finish" gesture.
     viewer.cesiumWidget.screenSpaceEventHandler.removeInputAction(Cesium.ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
-    this.handler.setInputAction((e) => this.click(e.position), Cesium.ScreenSpaceEventType.LEFT_CLICK);
     this.handler.setInputAction(() => this.finish(), Cesium.ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
     this.handler.setInputAction((e) => this.move(e.endPosition), Cesium.ScreenSpaceEventType.MOUSE_MOVE);
     document.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.stop(); });
@@ -99,19 +98,21 @@ export class Tools {
     return c ? [Cesium.Math.toDegrees(c.longitude), Cesium.Math.toDegrees(c.latitude)] : null;
   }
 
+  /** A left click on the map; returns true when a tool took it (the map's own picking then stays out). */
   click(position) {
-    if (!this.mode) return;
+    if (!this.mode) return false;
     const p = this.at(position);
-    if (!p) return;
+    if (!p) return true;
     if (this.mode === 'coverage') {
       this.stop();
-      this.marker(p, '📍');
+      this.marker(p, '⌖');
       showCoverage(p);
-      return;
+      return true;
     }
     const last = this.points[this.points.length - 1];
     if (!last || Math.abs(last[0] - p[0]) > 1e-9 || Math.abs(last[1] - p[1]) > 1e-9) this.points.push(p);
     this.viewer.scene.requestRender();
+    return true;
   }
 
   move(position) {
@@ -171,7 +172,7 @@ export class Tools {
         heightReference: Cesium.HeightReference.CLAMP_TO_GROUND, disableDepthTestDistance: Number.POSITIVE_INFINITY,
       },
     });
-    this.viewer.scene.requestRender();
+    keepRendering(this.viewer);
   }
 
   async runSiteCheck() {

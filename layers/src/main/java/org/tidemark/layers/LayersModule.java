@@ -28,8 +28,8 @@ import org.tidemark.layers.wms.WmsModule;
         WfsModule.class,         // /wfs, WFS on /ows
         OgcApiModule.class,      // /ogc (OGC API – Features)
         WmsModule.class,         // /wms, WMS on /ows
-        org.tidemark.layers.governance.GovernanceModule.class, // /api/catalog, access requests, grants, audit
-        org.tidemark.layers.processes.ProcessesModule.class    // /ogc/processes, /ogc/jobs
+        // GovernanceModule (needs GrantStore, AuditLog, a rowFilterParser) and ProcessesModule (needs an
+        // ElevationModel, AuditLog, InundationLayers) are imported by the app, which provides those beans.
 })
 public class LayersModule {
 

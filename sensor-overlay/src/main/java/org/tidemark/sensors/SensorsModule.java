@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tidemark.core.access.AccessPolicy;
 import org.tidemark.core.catalog.Department;
-import org.tidemark.core.catalog.Layer;
 import org.tidemark.core.catalog.LayerCatalog;
 import org.tidemark.core.sensor.ObservationStore;
 import org.tidemark.sensors.alert.ThresholdEngine;
@@ -47,6 +46,9 @@ import org.tidemark.sensors.web.SensorProblemHandler;
 @Configuration(proxyBeanMethods = false)
 public class SensorsModule {
     private static final Logger log = LoggerFactory.getLogger(SensorsModule.class);
+    /** The department that owns the gauges (ARCHITECTURE/HELPERS: {@code water}, 水利局). */
+    static final Department WATER = new Department("water",
+            org.tidemark.core.feature.LocalizedText.of("水利局", "Water Resources Bureau"));
 
     /** The effective settings and clock (not exposed as beans of those types, so the app's own stay unique). */
     record SensorEnv(SensorSettings settings, Clock clock) {}
@@ -62,18 +64,20 @@ public class SensorsModule {
         return url == null ? null : url.replaceAll("//[^@/]*@", "//***@");
     }
 
+    /**
+     * The station register, read once at start-up through {@link LayerCatalog#source} only: the app's
+     * catalog also lists the live layer this module provides, so listing all layers here would ask for
+     * a bean still being created.
+     */
     @Bean
     StationRegistry sensorStationRegistry(LayerCatalog catalog, SensorEnv sensorEnv) {
         String name = sensorEnv.settings().stationLayer();
-        var layer = catalog.layer(name);
-        var source = catalog.source(name);
-        if (layer.isEmpty() || source.isEmpty()) {
-            log.warn("station register layer {} not in the catalog: no stations", name);
-            return new StationRegistry(java.util.List.of());
-        }
-        StationRegistry r = StationRegisterReader.read(layer.get(), source.get());
-        log.info("{} stations registered from {}", r.size(), name);
-        return r;
+        return new StationRegistry(() -> catalog.source(name)
+                .map(source -> StationRegisterReader.read(WATER.code(), source).all())
+                .orElseGet(() -> {
+                    log.warn("station register layer {} not in the catalog (yet): no stations", name);
+                    return java.util.List.of();
+                }), java.time.Duration.ofSeconds(5));
     }
 
     @Bean
@@ -87,7 +91,9 @@ public class SensorsModule {
 
     @Bean
     LiveBus sensorLiveBus(SensorEnv sensorEnv) {
-        return new LiveBus(sensorEnv.settings().replaySize(), sensorEnv.settings().clientQueueSize());
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        return new LiveBus(sensorEnv.settings().replaySize(), sensorEnv.settings().clientQueueSize(),
+                json::writeValueAsString);
     }
 
     @Bean
@@ -111,6 +117,7 @@ public class SensorsModule {
                 sensorEnv.settings().rainHysteresis()), store, sensorLiveBus, sensorEnv.clock(),
                 sensorEnv.settings().riseRatePerHour());
         e.initialize();
+        sensorStationRegistry.onLoaded(e::initialize);   // the register arrived after start-up
         return e;
     }
 
@@ -131,10 +138,8 @@ public class SensorsModule {
     /** The live {@code gauges} layer (its {@link LiveGaugesLayer#layer()} is the catalog entry). */
     @Bean
     public LiveGaugesLayer liveGaugesLayer(StationRegistry sensorStationRegistry, GaugeFeatures sensorGaugeFeatures,
-                                           StationStates sensorStationStates, LayerCatalog catalog,
-                                           SensorEnv sensorEnv) {
-        Department d = catalog.layer(sensorEnv.settings().stationLayer()).map(Layer::department).orElse(null);
-        return new LiveGaugesLayer(sensorStationRegistry, sensorGaugeFeatures, sensorStationStates, d);
+                                           StationStates sensorStationStates) {
+        return new LiveGaugesLayer(sensorStationRegistry, sensorGaugeFeatures, sensorStationStates, WATER);
     }
 
     @Bean

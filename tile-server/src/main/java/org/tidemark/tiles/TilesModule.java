@@ -13,6 +13,7 @@ import org.tidemark.tiles.imagery.Imagery;
 import org.tidemark.tiles.imagery.ImageryController;
 import org.tidemark.tiles.imagery.ImageryTiles;
 import org.tidemark.tiles.wmts.WmtsController;
+import org.tidemark.tiles.mvt.TilesMetadataController;
 import org.tidemark.tiles.mvt.VectorTilesController;
 import org.tidemark.tiles.terrain.Terrain;
 import org.tidemark.tiles.terrain.TerrainController;
@@ -51,14 +52,19 @@ public class TilesModule {
 
     @Bean
     TerrainController terrainController(Terrain terrain, TileCaches caches, TilesSettings settings) {
-        var chain = caches.register("terrain", terrain.source(), Set.of("land"), Terrain::tileBounds);
-        return new TerrainController(terrain, chain, settings.maxAge());
+        var chain = caches.register("terrain", terrain.source(), Set.of("land", "dem"), Terrain::tileBounds);
+        return new TerrainController(terrain, chain, caches, settings.maxAge());
     }
 
     @Bean
     VectorTilesController vectorTilesController(LayerCatalog catalog, AccessPolicy policy, TileCaches caches,
                                                 TilesSettings settings) {
         return new VectorTilesController(catalog, policy, caches, settings.vectorMaxZoom(), settings.maxAge());
+    }
+
+    @Bean
+    TilesMetadataController tilesMetadataController(LayerCatalog catalog, AccessPolicy policy, TilesSettings settings) {
+        return new TilesMetadataController(catalog, policy, settings.vectorMaxZoom());
     }
 
     @Bean
@@ -75,6 +81,11 @@ public class TilesModule {
     @Bean
     WmtsController wmtsController(ImageryTiles tiles, TilesSettings settings) {
         return new WmtsController(tiles, settings.maxAge());
+    }
+
+    @Bean
+    TileSeeding tileSeeding(Terrain terrain, TileCaches caches, TerrainController registersTheTerrainCache) {
+        return new TileSeeding(terrain, caches);
     }
 
     @Bean

@@ -27,7 +27,7 @@ public record TilesSettings(Path cacheDir, long memoryCacheBytes, int terrainMax
     }
 
     public static TilesSettings defaults() {
-        return new TilesSettings(null, 256L << 20, 16, 5, 4, 20, Duration.ofHours(1));
+        return new TilesSettings(null, 256L << 20, 16, 5, 6, 20, Duration.ofHours(1));
     }
 
     public TilesSettings withCacheDir(Path dir) {

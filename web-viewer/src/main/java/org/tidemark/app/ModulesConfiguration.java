@@ -12,6 +12,8 @@ import org.tidemark.app.audit.AuditRecorder;
 import org.tidemark.app.config.TidemarkProperties;
 import org.tidemark.core.access.AuditLog;
 import org.tidemark.layers.LayersModule;
+import org.tidemark.layers.governance.GovernanceModule;
+import org.tidemark.layers.processes.ProcessesModule;
 import org.tidemark.layers.web.FeatureServiceSettings;
 import org.tidemark.layers.wms.WmsSettings;
 import org.tidemark.sensors.SensorSettings;
@@ -24,7 +26,7 @@ import org.tidemark.tiles.TilesSettings;
  * (ARCHITECTURE.md) — and hands each its settings, derived from {@link TidemarkProperties}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({LayersModule.class, TilesModule.class, SensorsModule.class})
+@Import({LayersModule.class, GovernanceModule.class, ProcessesModule.class, TilesModule.class, SensorsModule.class})
 public class ModulesConfiguration {
 
     @Bean

@@ -61,17 +61,24 @@ public final class DemoDataset {
         GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 4490);
         List<Feature> land = LandPolygons.load();
         List<Polygon> landPolygons = land.stream().map(f -> (Polygon) f.geometry()).toList();
-        Terrain terrain = new Terrain(landPolygons, seed, gf);
+        // the mainland shores across the bays belong to Ninghai and Sanmen, Liuheng island to Zhoushan
+        List<Polygon> county = land.stream().filter(f -> !String.valueOf(f.get("name")).contains("岸") && !"六横岛".equals(f.get("name")))
+                .map(f -> (Polygon) f.geometry()).toList();
+        Terrain terrain = new Terrain(landPolygons, county, seed, gf);
         progress.accept(String.format("demo: terrain %d×%d, %d streams, %d reservoirs (%d ms)", terrain.fine.width(),
                 terrain.fine.height(), terrain.streams.size(), terrain.lakes.size(), ms(t0)));
         Settlements settlements = new Settlements(terrain, seed, gf);
+        progress.accept(String.format("demo: %d buildings in %d villages and %d towns (%d ms)", settlements.buildings.size(),
+                settlements.villages.size(), terrain.towns.size(), ms(t0)));
         RoadNetwork network = new RoadNetwork(terrain, gf);
         WaterWorks water = new WaterWorks(terrain, landPolygons, settlements.villages, seed, gf);
         List<Feature> roads = new java.util.ArrayList<>(network.roads);
         roads.addAll(settlements.streets);
+        progress.accept(String.format("demo: roads, seawalls, stations (%d ms)", ms(t0)));
         Cameras cameras = new Cameras(terrain, roads, water.seawalls, seed, gf);
         Hazards hazards = new Hazards(terrain, gf);
         PlaceNames places = new PlaceNames(terrain, settlements.villages, land, water.reservoirs, gf);
+        progress.accept(String.format("demo: cameras, hazard zones, place names (%d ms)", ms(t0)));
         Map<String, List<Feature>> f = new LinkedHashMap<>();
         f.put("land", land);
         f.put("buildings", List.copyOf(settlements.buildings));

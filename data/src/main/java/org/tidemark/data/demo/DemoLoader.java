@@ -22,6 +22,7 @@ import org.tidemark.core.feature.Feature;
 import org.tidemark.core.query.FeatureQuery;
 import org.tidemark.core.source.DataStore;
 import org.tidemark.core.source.FeatureStore;
+import org.tidemark.data.jdbc.JdbcDataStore;
 import org.tidemark.data.raster.GeoTiffReader;
 import org.tidemark.data.raster.GeoTiffWriter;
 
@@ -33,6 +34,8 @@ import org.tidemark.data.raster.GeoTiffWriter;
  * starts the loader only compares the store's counts with the manifest and reads the GeoTIFF back, without
  * generating anything. A layer that is missing or has a different count is (re)loaded: created and filled in
  * batches when absent, or swapped atomically with {@link FeatureStore#replaceAll} when present.
+ * With a {@link JdbcDataStore} (H2GIS, PostGIS) the layers' catalog metadata is published too, so
+ * {@code JdbcLayerCatalog} lists them with their departments.
  */
 public final class DemoLoader {
     /** The DEM file name inside the data directory. */
@@ -74,6 +77,7 @@ public final class DemoLoader {
             Map<String, Long> counts = presentCounts(store, layers, manifest);
             if (counts != null) {
                 counts.forEach((name, n) -> out.accept(String.format("demo: %-16s %7d features present, skipped", name, n)));
+                publish(store, layers);
                 try {
                     return new Result(layers, GeoTiffReader.read(dem), dem, counts, false);
                 } catch (IOException e) {
@@ -84,6 +88,7 @@ public final class DemoLoader {
         DemoDataset data = generator.get();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Layer layer : layers) counts.put(layer.name(), loadLayer(store, layer, data.features(layer.name()), out));
+        publish(store, layers);
         try {
             long t0 = System.nanoTime();
             new GeoTiffWriter(DemoDataset.DEM_DESCRIPTION).write(data.elevation(), dem);
@@ -94,6 +99,11 @@ public final class DemoLoader {
             throw new UncheckedIOException("cannot write the demo DEM to " + dem, e);
         }
         return new Result(layers, data.elevation(), dem, counts, true);
+    }
+
+    /** Records department, titles, keywords and sharing in a JDBC store's layer table (idempotent). */
+    private static void publish(DataStore store, List<Layer> layers) {
+        if (store instanceof JdbcDataStore jdbc) layers.forEach(jdbc::publish);
     }
 
     private static long loadLayer(DataStore store, Layer layer, List<Feature> features, Consumer<String> out) {

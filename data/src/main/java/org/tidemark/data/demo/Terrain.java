@@ -1,15 +1,11 @@
 package org.tidemark.data.demo;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * The synthetic terrain behind the demo: a seeded height field shaped by the real coastline, made to drain.
@@ -31,6 +27,7 @@ final class Terrain {
     static final int FACTOR = 10;
     static final double EPS = 0.01;
     static final int STREAM_CELLS = 30;
+    static final double CHANNEL_HEAD_DEPTH = 1.5;
     static final double MAX_SUMMIT = 797;
 
     final Grid fine;
@@ -48,7 +45,6 @@ final class Terrain {
     final List<Town> towns;
     private final int[] popOrder;
     private final Noise noise;
-    private final GeometryFactory gf;
 
     /** A traced stream: coarse cells from source to the sea or to the stream it joins. */
     record StreamLine(int[] cells, int order, boolean reachesSea) {}
@@ -56,8 +52,12 @@ final class Terrain {
     /** An impounded basin: dam cell, normal pool level, basin cells and outline. */
     record Lake(int dam, double level, double meanBed, int[] cells, Polygon outline) {}
 
-    Terrain(List<Polygon> landPolygons, long seed, GeometryFactory gf) {
-        this.gf = gf;
+    /**
+     * @param landPolygons all land in the box
+     * @param countyLand   the part that belongs to Xiangshan County (reservoirs are sited there only)
+     */
+    Terrain(List<Polygon> landPolygons, List<Polygon> countyLand, long seed, GeometryFactory gf) {
+
         this.noise = new Noise(seed * 31 + 7);
         this.fine = Grid.dem();
         this.coarse = fine.coarser(FACTOR);
@@ -80,7 +80,8 @@ final class Terrain {
         accumulate(pops);
         carve(pops);
         streams(pops);
-        reservoirs(dist, new SplittableRandom(seed ^ 0x5EED_1AL));
+        lakes.addAll(new ReservoirSiting(this, gf).site(dist, LandMask.rasterize(countyLand, coarse),
+                new SplittableRandom(seed ^ 0x5EED_1AL)));
         reservoirMask = new boolean[fine.size()];
         dem = new float[fine.size()];
         fineDem();
@@ -221,6 +222,8 @@ final class Terrain {
 
     private void heights(double[] dist) {
         double[] along = noisyDistance();
+        double[][] outlets = new double[towns.size()][];
+        for (int k = 0; k < towns.size(); k++) outlets[k] = nearestSea(towns.get(k));
         double[] mountain = new double[z.length];
         double max = 0;
         for (int r = 0; r < coarse.height(); r++) {
@@ -235,12 +238,15 @@ final class Terrain {
                 double rise = 1 - StrictMath.exp(-Math.max(0, along[i] - reach * 0.3) / 5.5);
                 double amplitude = 0.55 + 0.45 * noise.ridged(x / 9 + 11, y / 9 - 3, 3);
                 double townFlat = 0;
-                for (Town t : towns) {
-                    double dk = t.distanceKm(lon, lat);
+                for (int k = 0; k < towns.size(); k++) {
+                    Town t = towns.get(k);
+                    double dk = capsuleKm(t, outlets[k], lon, lat);
                     townFlat = Math.max(townFlat, 1 - Noise.smoothstep(t.radiusKm() * 1.4, t.radiusKm() * 2.6 + 0.6, dk));
                 }
                 double plainEdge = Noise.smoothstep(0.1, reach, dist[i]);
-                mountain[i] = rise * amplitude * plainEdge * (1 - townFlat);
+                // kilometre-scale relief: breaks smooth slopes into spurs and hollows so flow converges
+                double relief = 0.8 + 0.4 * noise.fbm(x / 1.6 + 3, y / 1.6 + 9, 3);
+                mountain[i] = rise * amplitude * relief * plainEdge * (1 - townFlat);
                 max = Math.max(max, mountain[i]);
                 z[i] = plain(x, y, dist[i]);
             }
@@ -248,6 +254,41 @@ final class Terrain {
         for (int i = 0; i < z.length; i++) {
             z[i] = cLand[i] ? z[i] + mountain[i] * (MAX_SUMMIT / max) : -1;
         }
+    }
+
+    /** The nearest sea cell centre (lon, lat) of the working grid. */
+    private double[] nearestSea(Town t) {
+        double best = Double.MAX_VALUE;
+        double[] at = {t.lon(), t.lat()};
+        for (int i = 0; i < cLand.length; i++) {
+            if (cLand[i]) continue;
+            double lon = coarse.lon(i % coarse.width());
+            double lat = coarse.lat(i / coarse.width());
+            double d = t.distanceKm(lon, lat);
+            if (d < best) {
+                best = d;
+                at = new double[] {lon, lat};
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Distance (km) from a point to the corridor between a town centre and its nearest sea: towns sit on a
+     * plain that opens to the coast, so they drain instead of lying in a filled bowl.
+     */
+    private static double capsuleKm(Town t, double[] sea, double lon, double lat) {
+        double ax = 0;
+        double ay = 0;
+        double bx = (sea[0] - t.lon()) * Grid.metresPerDegLon() / 1000;
+        double by = (sea[1] - t.lat()) * Grid.METRES_PER_DEG_LAT / 1000;
+        double px = (lon - t.lon()) * Grid.metresPerDegLon() / 1000;
+        double py = (lat - t.lat()) * Grid.METRES_PER_DEG_LAT / 1000;
+        double len2 = bx * bx + by * by;
+        double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * bx + (py - ay) * by) / len2));
+        double dx = px - f * bx;
+        double dy = py - f * by;
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     /** A 3×3 mean over land cells: removes the small closed hollows ridged noise makes. */
@@ -379,12 +420,46 @@ final class Terrain {
         }
     }
 
+    /**
+     * Channels start only where enough area drains into a convergent cell (lower than the mean of its
+     * neighbours by {@link #CHANNEL_HEAD_DEPTH}): long smooth slopes, where D8 paths run side by side, start no
+     * stream; once started a channel continues down to the sea.
+     */
+    private boolean[] channels(int pops) {
+        boolean[] stream = new boolean[z.length];
+        int w = coarse.width();
+        for (int k = pops - 1; k >= 0; k--) {
+            int c = popOrder[k];
+            if (!cLand[c]) continue;
+            if (!stream[c] && acc[c] >= STREAM_CELLS) {
+                double sum = 0;
+                int n = 0;
+                int cx = c % w;
+                int cy = c / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        if ((dx | dy) == 0 || !coarse.contains(cx + dx, cy + dy)) continue;
+                        int nb = c + dy * w + dx;
+                        if (cLand[nb]) {
+                            sum += z[nb];
+                            n++;
+                        }
+                    }
+                }
+                stream[c] = n > 0 && sum / n - z[c] > CHANNEL_HEAD_DEPTH;
+            }
+            if (stream[c] && receiver[c] >= 0) stream[receiver[c]] = true;
+        }
+        return stream;
+    }
+
     private void streams(int pops) {
         int[] maxChild = new int[z.length];
         int[] countMax = new int[z.length];
+        boolean[] channel = channels(pops);
         for (int k = pops - 1; k >= 0; k--) {
             int c = popOrder[k];
-            if (!cLand[c] || acc[c] < STREAM_CELLS) continue;
+            if (!cLand[c] || !channel[c]) continue;
             strahler[c] = countMax[c] >= 2 ? maxChild[c] + 1 : Math.max(1, maxChild[c]);
             int r = receiver[c];
             if (r >= 0) {
@@ -431,99 +506,7 @@ final class Terrain {
         }
     }
 
-    private void reservoirs(double[] dist, SplittableRandom rnd) {
-        List<int[]> candidates = new ArrayList<>();
-        for (int i = 0; i < z.length; i++) {
-            if (!cLand[i] || acc[i] < 20 || acc[i] > 900 || z[i] < 20 || z[i] > 300 || dist[i] < 1.5) continue;
-            double lon = coarse.lon(i % coarse.width());
-            double lat = coarse.lat(i / coarse.width());
-            boolean nearTown = towns.stream().anyMatch(t -> t.distanceKm(lon, lat) < t.radiusKm() + 1.5);
-            if (!nearTown) candidates.add(new int[] {i, acc[i] + rnd.nextInt(200)});
-        }
-        candidates.sort(Comparator.<int[]>comparingInt(a -> -a[1]).thenComparingInt(a -> a[0]));
-        for (int[] cand : candidates) {
-            if (lakes.size() >= 10) break;
-            int s = cand[0];
-            double sLon = coarse.lon(s % coarse.width());
-            double sLat = coarse.lat(s / coarse.width());
-            boolean apart = lakes.stream().allMatch(l -> km(l.dam(), sLon, sLat) > 4.5);
-            if (!apart) continue;
-            for (double dh : new double[] {22, 16, 12, 8, 6}) {
-                Lake lake = impound(s, z[s] + dh);
-                if (lake != null) {
-                    lakes.add(lake);
-                    break;
-                }
-            }
-        }
-    }
-
-    private double km(int cell, double lon, double lat) {
-        double dx = (coarse.lon(cell % coarse.width()) - lon) * Grid.metresPerDegLon() / 1000;
-        double dy = (coarse.lat(cell / coarse.width()) - lat) * Grid.METRES_PER_DEG_LAT / 1000;
-        return Math.sqrt(dx * dx + dy * dy);
-    }
-
-    /** The basin upstream of {@code dam} below {@code level}, or null if it spills sideways or is too small/large. */
-    private Lake impound(int dam, double level) {
-        int w = coarse.width();
-        boolean[] in = new boolean[z.length];
-        List<Integer> cells = new ArrayList<>();
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(dam);
-        in[dam] = true;
-        while (!queue.isEmpty()) {
-            int c = queue.poll();
-            cells.add(c);
-            if (cells.size() > 260) return null;
-            forNeighbours(c, nb -> {
-                if (!in[nb] && receiver[nb] == c && cLand[nb] && z[nb] < level) {
-                    in[nb] = true;
-                    queue.add(nb);
-                }
-            });
-        }
-        if (cells.size() < 4) return null;
-        for (int c : cells) {
-            double lon = coarse.lon(c % coarse.width());
-            double lat = coarse.lat(c / coarse.width());
-            for (Town t : towns) if (t.distanceKm(lon, lat) < t.radiusKm() * 2.6 + 0.6) return null;
-        }
-        int dc = dam % w;
-        int dr = dam / w;
-        for (int c : cells) {
-            boolean[] leak = {false};
-            forNeighbours(c, nb -> {
-                boolean nearDam = Math.abs(nb % w - dc) <= 1 && Math.abs(nb / w - dr) <= 1;
-                if (!in[nb] && !nearDam && z[nb] < level) leak[0] = true;
-            });
-            if (leak[0]) return null;
-        }
-        List<Geometry> boxes = new ArrayList<>();
-        double half = coarse.resolution() / 2;
-        double bed = 0;
-        for (int c : cells) {
-            double lon = coarse.lon(c % w);
-            double lat = coarse.lat(c / w);
-            boxes.add(gf.toGeometry(new org.locationtech.jts.geom.Envelope(lon - half, lon + half, lat - half, lat + half)));
-            bed += z[c];
-        }
-        Geometry u = UnaryUnionOp.union(boxes);
-        Geometry s = DouglasPeuckerSimplifier.simplify(u, coarse.resolution() * 0.55);
-        Polygon outline = largest(s.isValid() ? s : u);
-        if (outline == null) return null;
-        return new Lake(dam, level, bed / cells.size(), cells.stream().mapToInt(Integer::intValue).toArray(), outline);
-    }
-
-    private static Polygon largest(Geometry g) {
-        Polygon best = null;
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygon p && (best == null || p.getArea() > best.getArea())) best = p;
-        }
-        return best;
-    }
-
-    private void forNeighbours(int cell, java.util.function.IntConsumer f) {
+    void forNeighbours(int cell, java.util.function.IntConsumer f) {
         int w = coarse.width();
         int c = cell % w;
         int r = cell / w;

@@ -164,7 +164,7 @@ final class WaterWorks {
         for (Feature s : seawalls) {
             LineString l = (LineString) s.geometry();
             Coordinate c = l.getCoordinateN(l.getNumPoints() / 2);
-            if (tide.stream().allMatch(o -> Geo.metres(o.x, o.y, c.x, c.y) > 3000) && tide.size() < 18) tide.add(c);
+            if (tide.stream().allMatch(o -> Geo.metres(o.x, o.y, c.x, c.y) > 2500) && tide.size() < 20) tide.add(c);
         }
         for (Coordinate c : tide) {
             Town town = nearestTown(c.x, c.y);
@@ -177,7 +177,7 @@ final class WaterWorks {
         List<int[]> cands = new ArrayList<>();
         for (int si = 0; si < t.streams.size(); si++) {
             for (int cell : t.streams.get(si).cells()) {
-                if (!t.cLand[cell] || t.strahler[cell] < 2 || t.z[cell] < 1.5 || t.z[cell] > 60) continue;
+                if (!t.cLand[cell] || t.strahler[cell] < 1 || t.z[cell] < 1 || t.z[cell] > 80) continue;
                 cands.add(new int[] {cell, si});
             }
         }
@@ -187,8 +187,8 @@ final class WaterWorks {
             if (river.size() >= wanted) break;
             Coordinate c = centre(cand[0]);
             Town town = nearestTown(c.x, c.y);
-            if (town.distanceKm(c.x, c.y) > town.radiusKm() + 6 || t.inReservoir(c.x, c.y)) continue;
-            if (!river.stream().allMatch(o -> Geo.metres(o.x, o.y, c.x, c.y) > 1800)) continue;
+            if (town.distanceKm(c.x, c.y) > town.radiusKm() + 8 || t.inReservoir(c.x, c.y)) continue;
+            if (!river.stream().allMatch(o -> Geo.metres(o.x, o.y, c.x, c.y) > 1500)) continue;
             river.add(c);
             double bed = Double.isNaN(t.height(c.x, c.y)) ? t.z[cand[0]] : t.height(c.x, c.y);
             double wrz = Geo.round2(bed + rnd.nextDouble(1.8, 2.8));

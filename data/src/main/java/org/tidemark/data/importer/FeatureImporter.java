@@ -16,7 +16,6 @@ import org.tidemark.core.feature.Attribute;
 import org.tidemark.core.feature.AttributeType;
 import org.tidemark.core.feature.Feature;
 import org.tidemark.core.feature.FeatureType;
-import org.tidemark.core.feature.GeometryKind;
 import org.tidemark.core.feature.LocalizedText;
 import org.tidemark.core.filter.Filter;
 import org.tidemark.core.source.DataStore;

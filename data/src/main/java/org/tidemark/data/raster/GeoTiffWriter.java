@@ -40,6 +40,11 @@ public final class GeoTiffWriter {
         try {
             writeTo(dem, tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try { // temp files are created owner-only; a DEM is meant to be read by other tools too
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default permissions
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

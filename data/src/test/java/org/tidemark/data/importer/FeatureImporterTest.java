@@ -242,6 +242,34 @@ class FeatureImporterTest {
     }
 
     @Test
+    void truncatedShapefileIsRejectedWithTheRowAndNothingIsCreated() throws IOException {
+        Path cut = dir.resolve("cut.zip");
+        try (var in = new java.util.zip.ZipInputStream(getClass().getResourceAsStream("stations_gbk.zip"));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(cut))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().endsWith(".shp")) bytes = java.util.Arrays.copyOf(bytes, bytes.length - 10);
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+
+        assertThatThrownBy(() -> importer.importFile(cut, "stations", ImportMode.CREATE))
+                .isInstanceOf(ImportException.class).hasMessageContaining("row 3").hasMessageContaining("truncated");
+        assertThat(store.store("stations")).isEmpty();
+    }
+
+    @Test
+    void geoJsonInAProjectedCrsIsRejected() throws IOException {
+        Path f = write("projected.geojson", """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4549"}},"features":[
+                {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[500000,3260000]}}]}""",
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> importer.importFile(f, "p", ImportMode.CREATE)).hasMessageContaining("EPSG::4549 is not supported");
+    }
+
+    @Test
     void geoPackageFeatureTable() throws IOException {
         ImportResult r = importer.importFile(fixture("zones.gpkg"), "zones", ImportMode.CREATE);
 

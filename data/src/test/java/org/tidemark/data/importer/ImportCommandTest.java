@@ -31,4 +31,16 @@ class ImportCommandTest {
         assertThat(ImportCommand.run(new String[] {file.toString(), "stations", "merge"}, store, out::add)).isEqualTo(2);
         assertThat(ImportCommand.run(new String[] {file.toString()}, store, out::add)).isEqualTo(2);
     }
+
+    @Test
+    void acceptsTheOptionFormWithModeAndDepartment() {
+        ImportCommand.Args a = ImportCommand.parse(new String[] {"--layer", "gauges", "--mode=replace", "--department", "water", "/x/g.csv"});
+        assertThat(a.layer()).isEqualTo("gauges");
+        assertThat(a.mode()).isEqualTo(ImportMode.REPLACE);
+        assertThat(a.department()).isEqualTo("water");
+        assertThat(a.file()).isEqualTo(Path.of("/x/g.csv"));
+        ImportCommand.Args p = ImportCommand.parse(new String[] {"/x/g.csv", "gauges", "append"});
+        assertThat(p.mode()).isEqualTo(ImportMode.APPEND);
+        assertThat(p.department()).isNull();
+    }
 }

@@ -17,7 +17,7 @@ final class CrashingWriter {
 
     public static void main(String[] args) {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(args[0]);
+        ds.setURL(args[0] + ";DB_CLOSE_DELAY=-1");   // kept open as a connection pool would
         ds.setUser("sa");
         JdbcObservationStore store = new JdbcObservationStore(ds);
         Instant t0 = Instant.parse("2026-09-14T00:00:00Z");

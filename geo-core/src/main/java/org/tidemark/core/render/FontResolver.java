@@ -22,6 +22,8 @@ public final class FontResolver {
     private static final Set<String> INSTALLED = Arrays.stream(
                     GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT))
             .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    /** The largest font size drawn, in pixels (client styles cannot ask for more). */
+    static final double MAX_SIZE = 128;
     private static final Map<String, Font> CACHE = new ConcurrentHashMap<>();
 
     private FontResolver() {}
@@ -31,7 +33,7 @@ public final class FontResolver {
 
     public static Font resolve(org.tidemark.core.style.Font style, String text) {
         int awtStyle = (style.bold() ? Font.BOLD : 0) | (style.italic() ? Font.ITALIC : 0);
-        float size = (float) style.size();
+        float size = (float) Math.min(MAX_SIZE, style.size());
         for (String family : style.families()) {
             if (family.equalsIgnoreCase("serif") || family.equalsIgnoreCase("sans-serif") || family.equalsIgnoreCase("monospace")) continue;
             if (INSTALLED.contains(family.toLowerCase(Locale.ROOT))) {
@@ -53,6 +55,7 @@ public final class FontResolver {
 
     private static Font font(String family, int style, float size) {
         String key = family + '|' + style + '|' + size;
+        if (CACHE.size() > 512) CACHE.clear();
         return CACHE.computeIfAbsent(key, k -> new Font(family, style, 1).deriveFont(style, size));
     }
 }

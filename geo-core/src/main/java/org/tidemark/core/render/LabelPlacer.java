@@ -28,7 +28,7 @@ final class LabelPlacer {
         Rectangle2D image = new Rectangle2D.Double(0, 0, width, height);
         for (LabelCandidate c : sorted) {
             Shape glyphs = layout(c, frc);
-            double halo = c.halo() == null ? 0 : c.halo().radius();
+            double halo = c.halo() == null ? 0 : Math.min(16, c.halo().radius());
             Rectangle2D box = glyphs.getBounds2D();
             Rectangle2D padded = new Rectangle2D.Double(box.getX() - halo - PADDING, box.getY() - halo - PADDING,
                     box.getWidth() + 2 * (halo + PADDING), box.getHeight() + 2 * (halo + PADDING));

@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.Puntal;
+import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.feature.Feature;
 import org.tidemark.core.filter.Filter;
 import org.tidemark.core.filter.FilterEvaluator;
@@ -32,6 +33,8 @@ import org.tidemark.core.style.Symbolizer;
  */
 public final class MapRenderer {
     private static final GeometryFactory GF = new GeometryFactory();
+    /** Labels considered per map; beyond this the map is too dense to label anyway. */
+    static final int MAX_LABEL_CANDIDATES = 20_000;
     private final SymbolPainter painter;
 
     public MapRenderer(IconLoader icons) {
@@ -72,7 +75,11 @@ public final class MapRenderer {
                     while (cursor.hasNext()) {
                         Feature f = cursor.next();
                         if (f.geometry() == null || f.geometry().isEmpty()) continue;
-                        drawFeature(lg, shapes, f, rules, labels, order);
+                        try {
+                            drawFeature(lg, shapes, f, rules, labels, order);
+                        } catch (GeoServiceException outsideProjection) {
+                            // A feature the map CRS cannot represent (far outside its zone) is not drawn.
+                        }
                     }
                 } finally {
                     lg.dispose();
@@ -145,6 +152,7 @@ public final class MapRenderer {
 
     private static void label(PixelShapes shapes, Feature f, Geometry geom, Symbolizer.Text t,
                               List<LabelCandidate> labels, int[] order) {
+        if (labels.size() >= MAX_LABEL_CANDIDATES) return;
         String text = t.label().asText(f);
         if (text == null || text.isBlank()) return;
         text = text.strip();

@@ -20,6 +20,11 @@ import org.tidemark.core.style.Stroke;
 
 /** Draws fills, strokes and point graphics of SE symbolizers onto a Java2D surface (pixel units). */
 final class SymbolPainter {
+    /** Bounds on what a client-supplied style (SLD_BODY) can make the renderer do. */
+    static final double MAX_SYMBOL_PX = 256;
+    static final double MAX_STROKE_PX = 64;
+    static final float MIN_DASH_PX = 0.5f;
+    private static final int MAX_CACHED = 512;
     private static final Map<Stroke, BasicStroke> STROKES = new ConcurrentHashMap<>();
     private final Map<Graphic, TexturePaint> textures = new ConcurrentHashMap<>();
     private final IconLoader icons;
@@ -31,6 +36,7 @@ final class SymbolPainter {
         if (f.graphicFill() != null) {
             Composite old = g.getComposite();
             if (f.opacity() < 1) g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) f.opacity()));
+            if (textures.size() > MAX_CACHED) textures.clear();
             g.setPaint(textures.computeIfAbsent(f.graphicFill(), this::texture));
             g.fill(s);
             g.setComposite(old);
@@ -43,6 +49,7 @@ final class SymbolPainter {
     void stroke(Graphics2D g, Shape s, Stroke st) {
         if (st == null || st.width() <= 0 && st.opacity() <= 0) return;
         g.setColor(st.effectiveColor());
+        if (STROKES.size() > MAX_CACHED) STROKES.clear();
         g.setStroke(STROKES.computeIfAbsent(st, SymbolPainter::basic));
         g.draw(s);
     }
@@ -61,9 +68,15 @@ final class SymbolPainter {
         float[] dash = null;
         if (!st.dash().isEmpty() && st.dash().stream().anyMatch(d -> d > 0)) {
             dash = new float[st.dash().size()];
-            for (int i = 0; i < dash.length; i++) dash[i] = Math.max(0.01f, st.dash().get(i));
+            for (int i = 0; i < dash.length; i++) dash[i] = Math.max(MIN_DASH_PX, st.dash().get(i));
         }
-        return new BasicStroke((float) Math.max(st.width(), 0.01), cap, join, 10f, dash, 0f);
+        float width = (float) Math.min(MAX_STROKE_PX, Math.max(st.width(), 0.01));
+        if (width <= 2 && dash == null) {
+            // Joins and caps of hairlines are sub-pixel: mitre/butt look the same and rasterise far faster than arcs.
+            join = BasicStroke.JOIN_MITER;
+            cap = BasicStroke.CAP_BUTT;
+        }
+        return new BasicStroke(width, cap, join, 4f, dash, 0f);
     }
 
     /** Draws a graphic centred at pixel (x, y); rotation is degrees clockwise (SE 1.1 §11.3.2). */
@@ -82,7 +95,7 @@ final class SymbolPainter {
                 if (img == null) {
                     mark(g, new Graphic.Mark("square", Fill.of(new Color(0x808080)), org.tidemark.core.style.Stroke.of(Color.BLACK, 1)), 6);
                 } else {
-                    double h = gr.size() > 0 ? gr.size() : img.getHeight();
+                    double h = Math.min(MAX_SYMBOL_PX, gr.size() > 0 ? gr.size() : img.getHeight());
                     double w = h * img.getWidth() / img.getHeight();
                     g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                     g.drawImage(img, (int) Math.round(-w / 2), (int) Math.round(-h / 2), (int) Math.round(w), (int) Math.round(h), null);
@@ -95,7 +108,7 @@ final class SymbolPainter {
     }
 
     private void mark(Graphics2D g, Graphic.Mark m, double size) {
-        Shape s = Marks.shape(m.wellKnownName(), size);
+        Shape s = Marks.shape(m.wellKnownName(), Math.min(size, MAX_SYMBOL_PX));
         if (!Marks.isLinear(m.wellKnownName())) fill(g, s, m.fill());
         Stroke st = m.stroke();
         if (st == null && Marks.isLinear(m.wellKnownName()) && m.fill() != null) st = Stroke.of(m.fill().color(), 1);
@@ -104,7 +117,7 @@ final class SymbolPainter {
 
     /** The tile of a graphic fill: the graphic drawn once in a square of its size. */
     private TexturePaint texture(Graphic gr) {
-        int size = (int) Math.max(2, Math.ceil(gr.size() > 0 ? gr.size() : 8));
+        int size = (int) Math.min(MAX_SYMBOL_PX, Math.max(2, Math.ceil(gr.size() > 0 ? gr.size() : 8)));
         BufferedImage tile = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
         Graphics2D tg = tile.createGraphics();
         tg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -238,4 +238,19 @@ class MapRendererTest {
         assertThat(blue).isGreaterThan(10);
         assertThat(white).isGreaterThan(40);
     }
+
+    @Test
+    void clientStylesCannotAskForHugeSymbolsOrFonts() {
+        Graphic huge = Graphic.mark(new Graphic.Mark("circle", Fill.of(BLUE), null), 1e7);
+        Style s = new Style("big", null, List.of(new FeatureTypeStyle("", List.of(Rule.always("r", List.of(
+                new Symbolizer.Polygon(null, new Fill(Color.GRAY, 1, huge), Stroke.of(RED, 1e6)),
+                new Symbolizer.Point(null, huge),
+                new Symbolizer.Text(null, Expression.literal("大"), new org.tidemark.core.style.Font(List.of(), 1e6, false, false),
+                        null, new Halo(1e6, null), null, 0)))))));
+        BufferedImage img = draw(geographic(), layer(s, new Feature("a", box(121.4, 29.4, 121.6, 29.6), Map.of())));
+        assertThat(img.getWidth()).isEqualTo(100);
+        assertThat(SymbolPainter.basic(Stroke.of(RED, 1e6)).getLineWidth()).isEqualTo((float) SymbolPainter.MAX_STROKE_PX);
+        assertThat(FontResolver.resolve(new org.tidemark.core.style.Font(List.of(), 1e6, false, false), "x").getSize2D())
+                .isEqualTo((float) FontResolver.MAX_SIZE);
+    }
 }

@@ -31,10 +31,40 @@ final class GetMapService {
         this.renderer = renderer;
     }
 
+    /**
+     * Rendering is CPU-bound: at most one map per processor is drawn at a time and the others wait in a fair
+     * queue, which keeps latency even and memory bounded under bursts (the same reason MapServer runs a
+     * few FastCGI processes rather than one per connection).
+     */
+    private final java.util.concurrent.Semaphore permits =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
     BufferedImage render(GetMapRequest r, Principal principal) {
         MapView view = new MapView(r.bbox(), r.width(), r.height(), r.crs().projection());
         List<RenderLayer> layers = prepare(r, principal, view);
-        return renderer.render(view, layers, r.bgcolor(), r.transparent());
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw org.tidemark.core.error.GeoServiceException.unavailable("interrupted while waiting to render", e);
+        }
+        try {
+            return renderer.render(view, layers, r.bgcolor(), r.transparent());
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** What decides the picture besides the request: per layer, the caller's access decision and the data version. */
+    List<Object> gates(GetMapRequest r, Principal principal) {
+        List<Object> out = new ArrayList<>();
+        for (String name : r.layers()) {
+            if (name.isEmpty()) throw WmsErrors.layerNotDefined("(empty)");
+            LayerAccess.Granted g = access.resolve(name, principal);
+            out.add(g.decision());
+            out.add(g.source().version());
+        }
+        return out;
     }
 
     /** Resolves and checks every layer before drawing anything, so errors come before output. */

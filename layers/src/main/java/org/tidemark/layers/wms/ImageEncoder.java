@@ -30,7 +30,15 @@ final class ImageEncoder {
         }
     }
 
+    static {
+        ImageIO.setUseCache(false); // never a temporary file per image
+    }
+
     private static void png(BufferedImage img, OutputStream out) throws IOException {
+        if (PngEncoder.supports(img)) {
+            PngEncoder.write(img, out);
+            return;
+        }
         ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
             w.setOutput(ios);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidemark.core.access.Principal;
@@ -31,6 +30,7 @@ public class WmsController {
     private final FeatureInfoService featureInfo;
     private final LegendService legends;
     private final CapabilitiesWriter capabilities;
+    private final MapResponseCache cache;
 
     WmsController(WmsSettings settings, LayerAccess access, GetMapService getMap, FeatureInfoService featureInfo,
                   LegendService legends, CapabilitiesWriter capabilities) {
@@ -40,9 +40,11 @@ public class WmsController {
         this.featureInfo = featureInfo;
         this.legends = legends;
         this.capabilities = capabilities;
+        this.cache = new MapResponseCache(settings.cacheBytes(), settings.cacheSeconds());
     }
 
-    @GetMapping("/wms")
+    @RequestMapping(path = "/wms", method = {org.springframework.web.bind.annotation.RequestMethod.GET,
+        org.springframework.web.bind.annotation.RequestMethod.POST})
     public void wms(HttpServletRequest request, HttpServletResponse response) throws IOException {
         handle(request, response);
     }
@@ -83,11 +85,7 @@ public class WmsController {
                     response.setContentLength(buf.size());
                     buf.writeTo(response.getOutputStream());
                 }
-                case "getmap", "map" -> {
-                    GetMapRequest r = GetMapRequest.parse(p, settings, false);
-                    BufferedImage img = getMap.render(r, principal);
-                    image(response, img, r.format(), r.bgcolor(), 200);
-                }
+                case "getmap", "map" -> getMap(p, principal, response);
                 case "getfeatureinfo", "feature_info" -> {
                     FeatureInfoService.Request r = FeatureInfoService.Request.parse(p, settings);
                     var hits = featureInfo.query(r, principal);
@@ -110,6 +108,28 @@ public class WmsController {
                     "Internal error; reference " + id);
             error(response, p, version, exFormat, ge, 500);
         }
+    }
+
+    private void getMap(WmsParams p, Principal principal, HttpServletResponse response) throws IOException {
+        GetMapRequest r = GetMapRequest.parse(p, settings, false);
+        MapResponseCache.Key key = null;
+        if (cache.enabled() && r.sld() == null) {
+            key = new MapResponseCache.Key(p.canonical(), getMap.gates(r, principal));
+            MapResponseCache.Entry hit = cache.get(key);
+            if (hit != null) {
+                response.setContentType(hit.contentType());
+                response.setContentLength(hit.body().length);
+                response.getOutputStream().write(hit.body());
+                return;
+            }
+        }
+        BufferedImage img = getMap.render(r, principal);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(16 * 1024);
+        ImageEncoder.write(img, r.format(), r.bgcolor(), buf);
+        if (key != null) cache.put(key, buf.toByteArray(), r.format().contentType());
+        response.setContentType(r.format().contentType());
+        response.setContentLength(buf.size());
+        buf.writeTo(response.getOutputStream());
     }
 
     private void image(HttpServletResponse response, BufferedImage img, ImageFormat format, Color bg, int status) throws IOException {

@@ -56,5 +56,12 @@ final class WmsParams {
         return v != null && v.toUpperCase(Locale.ROOT).equals("TRUE");
     }
 
+    /** All parameters, names upper-cased and sorted: a canonical form of the request for cache keys. */
+    String canonical() {
+        StringBuilder sb = new StringBuilder();
+        values.forEach((k, v) -> sb.append(k.toUpperCase(java.util.Locale.ROOT)).append('=').append(v).append('&'));
+        return sb.toString();
+    }
+
     boolean has(String name) { return get(name) != null && !get(name).isEmpty(); }
 }

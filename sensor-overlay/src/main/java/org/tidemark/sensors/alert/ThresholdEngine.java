@@ -72,7 +72,7 @@ public final class ThresholdEngine implements CommitListener {
      * Seeds the caches from the store (latest-value table and the last 24 h of rain) and sets the initial
      * statuses without raising alerts. A store that is down leaves the caches empty; live readings fill them.
      */
-    public void initialize() {
+    public synchronized void initialize() {
         try {
             for (Observation o : store.latest()) latest.offer(o);
             Instant now = clock.instant();

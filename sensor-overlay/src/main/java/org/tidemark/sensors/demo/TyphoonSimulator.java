@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,7 +41,7 @@ public final class TyphoonSimulator implements AutoCloseable {
     private final long seed;
     private final Duration period;
     private final Duration cycle;
-    private final Map<String, Role> roles = new HashMap<>();
+    private final Map<String, Role> roles = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
     public TyphoonSimulator(StationRegistry stations, IngestService ingest, Clock clock, long seed, Duration period,
@@ -57,6 +56,7 @@ public final class TyphoonSimulator implements AutoCloseable {
     }
 
     private void assignRoles() {
+        roles.clear();
         List<Station> levels = new ArrayList<>(), rain = new ArrayList<>();
         for (Station s : stations.all()) (s.kind() == StationKind.RAIN ? rain : levels).add(s);
         java.util.Collections.shuffle(levels, new Random(seed));
@@ -65,7 +65,10 @@ public final class TyphoonSimulator implements AutoCloseable {
         for (int i = 0; i < rain.size(); i++) roles.put(rain.get(i).code(), i < 1 ? Role.DANGER : i < 3 ? Role.WARNING : Role.CALM);
     }
 
-    Role role(String code) { return roles.getOrDefault(code, Role.CALM); }
+    Role role(String code) {
+        if (roles.size() != stations.size()) assignRoles();   // the register arrived or changed
+        return roles.getOrDefault(code, Role.CALM);
+    }
 
     public void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("typhoon-demo").daemon().unstarted(r));

@@ -47,6 +47,9 @@ public final class GaugeAccess {
 
         public boolean attributeVisible(String name) { return decision.attributeVisible(name); }
 
+        /** Whether every attribute is visible (payloads can be sent as published). */
+        public boolean unmasked() { return decision.attributes() == null; }
+
         public boolean stationVisible(Station s) {
             if (!decision.visible()) return false;
             if (decision.spatialLimit() != null

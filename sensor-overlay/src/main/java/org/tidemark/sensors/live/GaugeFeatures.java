@@ -47,6 +47,7 @@ public final class GaugeFeatures {
                     Attribute.of("DRP_3H", AttributeType.DOUBLE, "3小时雨量 (mm)", "3 h rainfall (mm)"),
                     Attribute.of("DRP_24H", AttributeType.DOUBLE, "24小时雨量 (mm)", "24 h rainfall (mm)"),
                     Attribute.of("TM", AttributeType.DATETIME, "观测时间", "Observation time"),
+                    Attribute.of("WPTN", AttributeType.INTEGER, "水势 (4涨 5落 6平)", "Trend (4 rising, 5 falling, 6 steady)"),
                     Attribute.of("status", AttributeType.STRING, "预警状态", "Alarm status"),
                     Attribute.of("WRZ", AttributeType.DOUBLE, "警戒水位 (m)", "Warning level (m)"),
                     Attribute.of("GRZ", AttributeType.DOUBLE, "保证水位 (m)", "Guarantee level (m)"),
@@ -83,6 +84,7 @@ public final class GaugeFeatures {
         p.put("DRP_3H", hasRain ? r.h3() : null);
         p.put("DRP_24H", hasRain ? r.h24() : null);
         p.put("TM", tm);
+        p.put("WPTN", s.kind().levelProperty() == null ? null : latest.trend(s.code(), s.kind().levelProperty()));
         StationState st = states.get(s.code());
         p.put("status", st.status().code());
         Thresholds t = s.thresholds();

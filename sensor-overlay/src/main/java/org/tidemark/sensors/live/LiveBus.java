@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Fans committed events out to live subscribers. Keeps the last {@code replaySize} events so a client
@@ -23,20 +24,26 @@ public final class LiveBus {
 
     private final int replaySize;
     private final int clientQueueSize;
+    private final Function<Map<String, Object>, String> serializer;
     private final Deque<LiveEvent> replay = new ArrayDeque<>();
     private final Set<Subscription> subscribers = ConcurrentHashMap.newKeySet();
     private long lastId;
 
-    public LiveBus(int replaySize, int clientQueueSize) {
+    public LiveBus(int replaySize, int clientQueueSize) { this(replaySize, clientQueueSize, d -> null); }
+
+    /** @param serializer turns a payload into its wire form once, at publication (shared by all clients) */
+    public LiveBus(int replaySize, int clientQueueSize, Function<Map<String, Object>, String> serializer) {
         this.replaySize = replaySize;
         this.clientQueueSize = clientQueueSize;
+        this.serializer = serializer;
     }
 
     /** Assigns the next id, remembers the event for replay and offers it to every subscriber. */
     public LiveEvent publish(String type, String station, Map<String, Object> data) {
         LiveEvent e;
+        String json = serializer.apply(data);
         synchronized (this) {
-            e = new LiveEvent(++lastId, type, station, data);
+            e = new LiveEvent(++lastId, type, station, data, json);
             replay.addLast(e);
             if (replay.size() > replaySize) replay.removeFirst();
             for (Subscription s : subscribers) s.offer(e);
@@ -53,7 +60,7 @@ public final class LiveBus {
         synchronized (this) {
             if (lastEventId >= 0 && lastEventId < lastId) {
                 long oldest = replay.isEmpty() ? lastId + 1 : replay.peekFirst().id();
-                if (lastEventId < oldest - 1) s.offer(new LiveEvent(lastId, RESET, "", Map.of("lastEventId", lastId)));
+                if (lastEventId < oldest - 1) s.offer(new LiveEvent(lastId, RESET, "", Map.of("lastEventId", lastId), null));
                 else for (LiveEvent e : replay) if (e.id() > lastEventId) s.offer(e);
             }
             subscribers.add(s);
@@ -90,6 +97,9 @@ public final class LiveBus {
             queue.drainTo(out);
             return out;
         }
+
+        /** Moves up to {@code max} queued events into {@code into} without waiting. */
+        public int drainTo(List<LiveEvent> into, int max) { return queue.drainTo(into, max); }
 
         /** Whether the subscriber fell behind and was cut off (after draining, the stream should end). */
         public boolean overflowed() { return overflowed; }

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param type    the SSE event name
  * @param station {@code STCD} the event is about
  * @param data    the payload (attribute names as in the gauges layer)
+ * @param json    the payload serialised once at publication (what unrestricted clients receive), or null
  */
-public record LiveEvent(long id, String type, String station, Map<String, Object> data) {
+public record LiveEvent(long id, String type, String station, Map<String, Object> data, String json) {
     public LiveEvent { data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data)); }
 }

@@ -27,7 +27,11 @@ public final class StationRegisterReader {
     private StationRegisterReader() {}
 
     public static StationRegistry read(Layer layer, FeatureSource source) {
-        String department = layer.department() == null ? null : layer.department().code();
+        return read(layer.department() == null ? null : layer.department().code(), source);
+    }
+
+    /** Reads the register; {@code department} is the owner recorded on every station. */
+    public static StationRegistry read(String department, FeatureSource source) {
         List<Station> stations = new ArrayList<>();
         try (FeatureCursor cursor = source.query(FeatureQuery.all(source.type().name()))) {
             while (cursor.hasNext()) {

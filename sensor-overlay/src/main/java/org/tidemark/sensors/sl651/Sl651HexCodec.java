@@ -114,6 +114,11 @@ public final class Sl651HexCodec {
             if (prev == 0x7E && c == 0x7E) break;
             prev = c;
         }
+        return readFrameAfterStart(in);
+    }
+
+    /** Reads the rest of a frame whose {@code 7E 7E} has already been consumed. */
+    public static byte[] readFrameAfterStart(InputStream in) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(64);
         frame.write(0x7E);
         frame.write(0x7E);

@@ -29,7 +29,8 @@ import org.tidemark.sensors.model.StationRegistry;
 
 /**
  * The central-station side of SL 651-2014 over TCP (§5.2: the telemetry station connects as client).
- * Each connection runs on its own virtual thread: it reads HEX/BCD frames, checks the CRC, decodes
+ * Each connection runs on its own virtual thread: it reads HEX/BCD or ASCII frames (told apart by their
+ * start, {@code 7E7E} or {@code SOH}), checks the CRC, decodes
  * report texts (function codes 31H–35H), validates and queues the readings, waits until they are
  * committed, and only then answers with a downlink frame carrying the same function code and serial
  * number, ending {@code EOT} (or {@code ACK} when the station announced more packets with {@code ETB}).
@@ -88,23 +89,39 @@ public final class Sl651Server implements AutoCloseable {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
              OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout((int) idleTimeout.toMillis());
+            int prev = -1;
             while (running) {
+                int c;
+                try {
+                    c = in.read();
+                } catch (SocketTimeoutException e) {
+                    return;
+                }
+                if (c < 0) return;
+                boolean ascii = c == Sl651AsciiCodec.SOH;
+                boolean hex = prev == 0x7E && c == 0x7E;
+                prev = c;
+                if (!ascii && !hex) continue;   // noise between frames
+                prev = -1;
                 byte[] raw;
                 try {
-                    raw = Sl651HexCodec.readFrame(in);
+                    raw = ascii ? Sl651AsciiCodec.readFrameAfterSoh(in) : Sl651HexCodec.readFrameAfterStart(in);
                 } catch (EOFException | SocketTimeoutException e) {
                     return;
+                } catch (Sl651Exception e) {
+                    ingest.reject(CHANNEL, RejectReason.BAD_FRAME);
+                    continue;
                 }
                 Sl651Frame frame;
                 try {
-                    frame = Sl651HexCodec.decode(raw);
+                    frame = ascii ? Sl651AsciiCodec.decode(raw) : Sl651HexCodec.decode(raw);
                 } catch (Sl651Exception e) {
                     ingest.reject(CHANNEL, e.reason() == Sl651Exception.Reason.BAD_CRC ? RejectReason.BAD_CRC : RejectReason.BAD_FRAME);
-                    if (e.reason() == Sl651Exception.Reason.BAD_CRC) nak(raw, out);
+                    if (e.reason() == Sl651Exception.Reason.BAD_CRC && !ascii) nak(raw, out);
                     continue;
                 }
                 if (!frame.upstream() || !frame.isReport()) continue;
-                handleReport(frame, out);
+                handleReport(frame, ascii, out);
             }
         } catch (IOException e) {
             log.debug("SL651 connection ended: {}", e.toString());
@@ -116,10 +133,10 @@ public final class Sl651Server implements AutoCloseable {
         }
     }
 
-    private void handleReport(Sl651Frame frame, OutputStream out) throws IOException, InterruptedException {
+    private void handleReport(Sl651Frame frame, boolean ascii, OutputStream out) throws IOException, InterruptedException {
         Sl651Report report;
         try {
-            report = Sl651ReportCodec.read(frame.text());
+            report = ascii ? Sl651AsciiCodec.readReport(frame.text()) : Sl651ReportCodec.read(frame.text());
         } catch (Sl651Exception e) {
             ingest.reject(CHANNEL, RejectReason.BAD_FRAME);
             return;
@@ -139,14 +156,15 @@ public final class Sl651Server implements AutoCloseable {
             ingest.reject(CHANNEL, RejectReason.UNKNOWN_STATION);   // answered anyway: a retransmission cannot help
         }
         int end = frame.end() == Sl651Frame.ETB ? Sl651Frame.ACK : Sl651Frame.EOT;
-        reply(frame, end, out);
+        reply(frame, report.serial(), ascii, end, out);
     }
 
-    private void reply(Sl651Frame to, int end, OutputStream out) throws IOException {
-        byte[] text = Sl651ReportCodec.ackText(to.serial(), clock.instant(), to.station());
+    private void reply(Sl651Frame to, int serial, boolean ascii, int end, OutputStream out) throws IOException {
+        byte[] text = ascii ? Sl651AsciiCodec.ackText(serial, clock.instant(), to.station())
+                : Sl651ReportCodec.ackText(serial, clock.instant(), to.station());
         Sl651Frame ack = new Sl651Frame(to.centre() == 0 ? centre : to.centre(), to.station(), to.password(), to.function(),
                 false, Sl651Frame.STX, 0, 0, text, end);
-        out.write(Sl651HexCodec.encode(ack));
+        out.write(ascii ? Sl651AsciiCodec.encode(ack) : Sl651HexCodec.encode(ack));
         out.flush();
     }
 

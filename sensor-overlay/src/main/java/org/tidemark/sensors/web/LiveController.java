@@ -2,19 +2,25 @@ package org.tidemark.sensors.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.sensor.Station;
@@ -35,16 +41,19 @@ import tools.jackson.databind.json.JsonMapper;
  * (lon/lat), {@code station}. Every event passes the access gate for the caller; connections are bounded.
  */
 @RestController
-public class LiveController {
+public class LiveController implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveController.class);
     private static final Set<String> TYPES = Set.of("observation", "status", "alert");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_BATCH = 256;
 
     private final LiveBus bus;
     private final GaugeAccess access;
     private final StationRegistry stations;
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
+    private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     public LiveController(LiveBus bus, GaugeAccess access, StationRegistry stations, SensorSettings settings) {
         this.bus = bus;
@@ -90,9 +99,11 @@ public class LiveController {
         Runnable release = () -> {
             if (closed.compareAndSet(false, true)) {
                 sub.close();
+                emitters.remove(emitter);
                 open.decrementAndGet();
             }
         };
+        emitters.add(emitter);
         emitter.onCompletion(release);
         emitter.onTimeout(release);
         emitter.onError(t -> release.run());
@@ -109,19 +120,27 @@ public class LiveController {
     private void pump(SseEmitter emitter, LiveBus.Subscription sub, GaugeAccess.View view, Selection selection,
                       AtomicBoolean closed, Runnable release) {
         long heartbeat = settings.heartbeat().toMillis();
+        List<LiveEvent> batch = new ArrayList<>();
         try {
             while (!closed.get()) {
-                LiveEvent e = sub.poll(heartbeat);
-                if (e == null) {
+                LiveEvent first = sub.poll(heartbeat);
+                if (first == null) {
                     if (sub.overflowed()) break;   // the client fell behind: end; it resumes with Last-Event-ID
                     emitter.send(SseEmitter.event().comment("heartbeat"));
                     continue;
                 }
-                Station s = stations.find(e.station()).orElse(null);
-                if (!selection.wants(e, s)) continue;
-                if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) continue;
-                String data = JSON.writeValueAsString(view.mask(e.data()));
-                emitter.send(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data, MediaType.APPLICATION_JSON));
+                batch.clear();
+                batch.add(first);
+                sub.drainTo(batch, MAX_BATCH - 1);
+                Set<ResponseBodyEmitter.DataWithMediaType> parts = new LinkedHashSet<>();
+                for (LiveEvent e : batch) {
+                    Station s = stations.find(e.station()).orElse(null);
+                    if (!selection.wants(e, s)) continue;
+                    if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) continue;
+                    String data = e.json() != null && view.unmasked() ? e.json() : JSON.writeValueAsString(view.mask(e.data()));
+                    parts.addAll(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data).build());
+                }
+                if (!parts.isEmpty()) emitter.send(parts);   // one write and flush for the whole batch
             }
             emitter.complete();
         } catch (IOException | IllegalStateException e) {
@@ -135,6 +154,32 @@ public class LiveController {
 
     /** Currently open live connections. */
     public int openConnections() { return open.get(); }
+
+    @Override
+    public void start() { running = true; }
+
+    /**
+     * Ends every live stream when the application stops, before the web server's graceful shutdown
+     * (which would otherwise wait for these never-ending responses); clients reconnect elsewhere.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter e : emitters) {
+            try {
+                e.complete();
+            } catch (RuntimeException ignored) {
+                // already completed
+            }
+        }
+        emitters.clear();
+    }
+
+    @Override
+    public boolean isRunning() { return running; }
+
+    @Override
+    public int getPhase() { return Integer.MAX_VALUE; }
 
     private static Set<String> parseTypes(String types) {
         if (types == null || types.isBlank()) return TYPES;

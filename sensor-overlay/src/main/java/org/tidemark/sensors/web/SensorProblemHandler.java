@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
@@ -24,6 +27,7 @@ import org.tidemark.sensors.ingest.StoreUnavailableException;
  * 5xx hide details and log them under a correlation id; overload answers 503 with {@code Retry-After}.
  */
 @RestControllerAdvice(assignableTypes = {SensorController.class, LiveController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)   // before the app's catch-all advice, for these controllers only
 public class SensorProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(SensorProblemHandler.class);
     private static final int MAX_LISTED = 50;
@@ -72,6 +76,10 @@ public class SensorProblemHandler {
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn("sensor API unavailable: {}", e.getMessage());
+            return respond(problem(status, "unavailable", "Service unavailable", e.getMessage()), "5");
+        }
         if (status.is5xxServerError()) return internal(e, status);
         ProblemDetail p = problem(status, e.code(), e.code(), e.getMessage());
         if (e.locator() != null) p.setProperty("locator", e.locator());
@@ -94,6 +102,10 @@ public class SensorProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            ProblemDetail p = known.getBody();   // Spring's own 4xx (unsupported media type, bad method...)
+            return respond(p, null);
+        }
         return internal(e, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 

@@ -71,6 +71,9 @@ final class StationJson {
             m.put("rain", view.mask(Map.of("DRP_1H", r.h1(), "DRP_3H", r.h3(), "DRP_24H", r.h24())));
         }
         m.put("TM", tm == null ? null : tm.toString());
+        if (s.kind().levelProperty() != null && view.attributeVisible("WPTN")) {
+            m.put("WPTN", latest.trend(s.code(), s.kind().levelProperty()));
+        }
         m.put("stale", tm == null || Duration.between(tm, now).compareTo(staleAfter) > 0);
         StationState st = states.get(s.code());
         if (view.attributeVisible("status")) {

@@ -96,6 +96,18 @@ class Sl651ServerTest {
     }
 
     @Test
+    void asciiReportsAreStoredAndAnsweredInAscii() throws Exception {
+        try (Socket s = connect(); OutputStream out = s.getOutputStream(); InputStream in = s.getInputStream()) {
+            out.write(Sl651AsciiCodecTest.ascii(Sl651AsciiCodecTest.REPORT));
+            out.flush();
+            assertThat(in.read()).isEqualTo(Sl651AsciiCodec.SOH);
+            byte[] reply = Sl651AsciiCodec.readFrameAfterSoh(in);
+            assertThat(new String(reply, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(Sl651AsciiCodecTest.ACK);
+        }
+        assertThat(store.latest(TestStations.RIVER, "Z")).get().extracting(Observation::value).isEqualTo(4.15);
+    }
+
+    @Test
     void unknownStationIsCountedAndNotStored() throws Exception {
         Sl651Frame f = Sl651HexCodec.decode(Sl651Golden.bytes(Sl651Golden.TIMED_REPORT));
         Sl651Report r = Sl651ReportCodec.read(f.text());

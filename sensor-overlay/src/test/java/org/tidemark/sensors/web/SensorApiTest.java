@@ -167,6 +167,9 @@ class SensorApiTest {
         JsonNode stats = JSON.readTree(get("/api/sensors/ingest/stats", null).body());
         assertThat(stats.get("rejects").get("http").get("OUT_OF_RANGE").asLong()).isPositive();
         assertThat(get("/api/sensors/stations/nope", null).statusCode()).isEqualTo(404);
+        assertThat(post("/api/sensors/alerts/abc/acknowledge", "", "x").statusCode()).isEqualTo(400);
+        assertThat(get("/api/sensors/stations/" + TestStations.RIVER + "/observations?interval=PT1S", null).statusCode()).isEqualTo(400);
+        assertThat(get("/api/sensors/stations/" + TestStations.RIVER + "/observations?property=FOO", null).statusCode()).isEqualTo(400);
         assertThat(get("/api/sensors/stations/" + TestStations.RIVER + "/observations?from=yesterday", null).statusCode()).isEqualTo(400);
     }
 
@@ -210,6 +213,30 @@ class SensorApiTest {
         assertThat(get("/api/live", "outsider").statusCode()).isEqualTo(404);
         assertThat(get("/api/live?layer=buildings", null).statusCode()).isEqualTo(404);
         assertThat(get("/api/live?bbox=1,2,3", null).statusCode()).isEqualTo(400);
+        assertThat(get("/api/live?types=everything", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void liveConnectionsAreBounded() throws Exception {
+        java.util.List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 25 && refused == null; i++) {
+                SseClient c = new SseClient(http, uri("/api/live?types=alert"), null, null);
+                if (c.response.statusCode() == 200) {
+                    open.add(c);
+                } else {
+                    c.close();
+                    refused = get("/api/live", null);
+                }
+            }
+            assertThat(open).hasSizeLessThanOrEqualTo(20);
+            assertThat(refused).isNotNull();
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            open.forEach(SseClient::close);
+        }
     }
 
     @Test

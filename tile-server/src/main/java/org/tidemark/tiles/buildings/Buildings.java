@@ -16,7 +16,6 @@ import org.tidemark.core.feature.Feature;
 import org.tidemark.core.query.FeatureQuery;
 import org.tidemark.core.source.FeatureCursor;
 import org.tidemark.core.source.FeatureSource;
-import org.tidemark.core.tile.TileCoord;
 import org.tidemark.core.tile.TileResult;
 import org.tidemark.core.tile.TileSource;
 import org.tidemark.tiles.web.ContentHash;
@@ -94,8 +93,8 @@ public final class Buildings {
             if (v == null) return TileResult.NOT_FOUND;
             BuildingIndex.Node leaf = v.index.leaf(c.z(), c.x(), c.y());
             if (leaf == null) return TileResult.NOT_FOUND;
-            byte[] glb = content(v, leaf);
-            return new TileResult.Found(glb, "model/gltf-binary", false, ContentHash.of(glb));
+            byte[] gz = org.tidemark.tiles.web.Gzip.compress(content(v, leaf));
+            return new TileResult.Found(gz, "model/gltf-binary", true, ContentHash.of(gz));
         };
     }
 
@@ -181,9 +180,6 @@ public final class Buildings {
     }
 
     private static String string(Object o) { return o == null ? null : o.toString(); }
-
-    /** The quadtree node coordinate of a content URI. */
-    public static TileCoord node(int level, int x, int y) { return new TileCoord(level, x, y); }
 
     static Map<String, Object> region(Envelope e, double minH, double maxH) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -61,7 +61,7 @@ public class BuildingsController {
 
     private String viewKey(HttpServletRequest request) {
         AccessDecision d = Gate.decide(policy, request, Buildings.LAYER);
-        if (caches != null) caches.observeVersion(Buildings.LAYER, buildings.refresh());
+        if (caches != null) caches.observeVersion(Buildings.LAYER, buildings::refresh);
         return buildings.viewKey(d);
     }
 }

@@ -16,8 +16,13 @@ public final class CacheChain implements TileCache {
 
     /** @param cacheDir the tile set's own directory, or null for memory only */
     public CacheChain(TileSource source, Path cacheDir, long memoryBytes) {
+        this(source, cacheDir, new MemoryTileCache.Budget(memoryBytes), "");
+    }
+
+    /** A chain whose memory layer shares {@code budget} with other tile sets. */
+    public CacheChain(TileSource source, Path cacheDir, MemoryTileCache.Budget budget, String name) {
         this.disk = cacheDir == null ? null : new DiskTileCache(source, cacheDir);
-        this.memory = new MemoryTileCache(disk == null ? source : disk, memoryBytes);
+        this.memory = new MemoryTileCache(disk == null ? source : disk, budget, name);
     }
 
     @Override

@@ -27,14 +27,18 @@ public final class TileCaches {
     private record Entry(CacheChain chain, Set<String> layers, Function<TileCoord, Envelope> bounds) {}
 
     private final Path root;
-    private final long memoryBytesPerSet;
+    private final MemoryTileCache.Budget memory;
     private final Map<String, Entry> sets = new ConcurrentHashMap<>();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
 
-    /** @param root the disk cache root, or null for memory-only caches */
-    public TileCaches(Path root, long memoryBytesPerSet) {
+    /**
+     * @param root        the disk cache root, or null for memory-only caches
+     * @param memoryBytes the memory budget shared by all tile sets
+     */
+    public TileCaches(Path root, long memoryBytes) {
         this.root = root;
-        this.memoryBytesPerSet = memoryBytesPerSet;
+        this.memory = new MemoryTileCache.Budget(memoryBytes);
+        loadVersions();
     }
 
     /**
@@ -48,7 +52,7 @@ public final class TileCaches {
     public CacheChain register(String name, TileSource source, Set<String> layers,
                                Function<TileCoord, Envelope> bounds) {
         if (!NAME.matcher(name).matches() || name.startsWith(".")) throw new IllegalArgumentException("bad tile set name");
-        CacheChain chain = new CacheChain(source, root == null ? null : root.resolve(name), memoryBytesPerSet);
+        CacheChain chain = new CacheChain(source, root == null ? null : root.resolve(name), memory, name);
         sets.put(name, new Entry(chain, Set.copyOf(layers), bounds));
         return chain;
     }
@@ -84,9 +88,74 @@ public final class TileCaches {
         });
     }
 
-    /** Reports a layer's current version; a different value than last time invalidates its tiles. */
+    /**
+     * Reports a layer's current version; a value different from the last one seen (in this process or,
+     * with a disk cache, recorded by an earlier one) invalidates the tiles drawn from it. A layer seen for
+     * the first time with a disk cache also invalidates, since the disk may hold tiles of unknown age.
+     */
     public void observeVersion(String layer, long version) {
         Long previous = versions.put(layer, version);
-        if (previous != null && previous != version) layerChanged(layer, null);
+        if (previous != null && previous == version) return;
+        if (previous != null || root != null) {
+            layerChanged(layer, null);
+        }
+        saveVersions();
+    }
+
+    private final Map<String, Long> lastChecked = new ConcurrentHashMap<>();
+    /** How often a layer's version is asked for at most (it may cost a query). */
+    static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
+
+    /**
+     * As {@link #observeVersion(String, long)}, asking {@code version} at most once a second per layer, so
+     * that request paths may call it for every tile.
+     */
+    public void observeVersion(String layer, java.util.function.LongSupplier version) {
+        long now = System.nanoTime();
+        Long last = lastChecked.get(layer);
+        if (last != null && now - last < CHECK_INTERVAL_NANOS) return;
+        lastChecked.put(layer, now);
+        observeVersion(layer, version.getAsLong());
+    }
+
+    /** The shared memory budget (for metrics). */
+    public MemoryTileCache.Budget memory() { return memory; }
+
+    private Path versionsFile() { return root == null ? null : root.resolve("layer-versions.properties"); }
+
+    private void loadVersions() {
+        Path f = versionsFile();
+        if (f == null || !java.nio.file.Files.isRegularFile(f)) return;
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(f)) {
+            p.load(in);
+            p.forEach((k, v) -> {
+                try {
+                    versions.put((String) k, Long.parseLong((String) v));
+                } catch (NumberFormatException e) {
+                    // ignore a damaged line: that layer is treated as unseen
+                }
+            });
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot read {}: {}", f, e.toString());
+        }
+    }
+
+    private synchronized void saveVersions() {
+        Path f = versionsFile();
+        if (f == null) return;
+        java.util.Properties p = new java.util.Properties();
+        versions.forEach((k, v) -> p.setProperty(k, Long.toString(v)));
+        try {
+            java.nio.file.Files.createDirectories(root);
+            Path tmp = java.nio.file.Files.createTempFile(root, "versions", ".tmp");
+            try (var out = java.nio.file.Files.newOutputStream(tmp)) {
+                p.store(out, "last layer versions seen by the tile caches");
+            }
+            java.nio.file.Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot write {}: {}", f, e.toString());
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public final class Imagery {
 
     private final LayerCatalog catalog;
     private final ElevationModel dem;
-    private final MapRenderer renderer = new MapRenderer(IconLoader.classpath("icons"));
+    private final MapRenderer renderer = new MapRenderer(IconLoader.classpath("styles/"));
     private final StyleLibrary styles = new StyleLibrary();
 
     public Imagery(LayerCatalog catalog, ElevationModel dem) {
@@ -128,7 +127,4 @@ public final class Imagery {
     }
 
     static String mediaType(String format) { return format.equals("jpg") ? "image/jpeg" : "image/png"; }
-
-    /** Keeps the decision map ordered by layer for stable cache keys. */
-    static Map<String, AccessDecision> ordered(Map<String, AccessDecision> m) { return new LinkedHashMap<>(m); }
 }

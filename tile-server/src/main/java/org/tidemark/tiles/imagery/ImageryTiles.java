@@ -85,7 +85,7 @@ public final class ImageryTiles {
         }
         if (!ts.basemap() && decisions.isEmpty()) throw GeoServiceException.notFound("layer", "No such tile set: " + tileset);
         for (String layer : ts.layers()) {
-            imagery.source(layer).ifPresent(s -> caches.observeVersion(layer, s.version()));
+            imagery.source(layer).ifPresent(s -> caches.observeVersion(layer, s::version));
         }
         String viewKey = ContentHash.of(keys.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         views.putIfAbsent(viewKey, decisions);

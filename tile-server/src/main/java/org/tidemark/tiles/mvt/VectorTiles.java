@@ -1,14 +1,5 @@
 package org.tidemark.tiles.mvt;
 
-import com.wdtinc.mapbox_vector_tile.VectorTile;
-import com.wdtinc.mapbox_vector_tile.adapt.jts.IGeometryFilter;
-import com.wdtinc.mapbox_vector_tile.adapt.jts.JtsAdapter;
-import com.wdtinc.mapbox_vector_tile.adapt.jts.TileGeomResult;
-import com.wdtinc.mapbox_vector_tile.adapt.jts.UserDataKeyValueMapConverter;
-import com.wdtinc.mapbox_vector_tile.build.MvtLayerBuild;
-import com.wdtinc.mapbox_vector_tile.build.MvtLayerParams;
-import com.wdtinc.mapbox_vector_tile.build.MvtLayerProps;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +23,9 @@ import org.tidemark.tiles.web.Gzip;
 import org.tidemark.tiles.web.TileGrids;
 
 /**
- * Encodes one layer's features in one tile as a Mapbox Vector Tile 2.1 (extent 4096): the query covers
+ * Encodes one layer's features in one tile as a Mapbox Vector Tile 2.1 (extent 4096, {@link MvtWriter}): the query covers
  * the tile plus a buffer, geometries are simplified to the tile's pixel size (topology-preserving for
- * polygons), projected into the tile matrix set's CRS, clipped to the buffered tile and quantized. The
+ * polygons), projected into the tile matrix set's CRS, clipped to the tile plus a 64-pixel buffer and quantized. The
  * access decision is applied here: its row filter joins the query, hidden attributes are never read or
  * written, and the spatial limit clips geometries. The feature id travels as the {@code id} property
  * (MVT ids are integers; ours are strings).
@@ -43,7 +34,6 @@ public final class VectorTiles {
     public static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
     static final int EXTENT = 4096;
     static final int BUFFER = 64;
-    private static final IGeometryFilter ACCEPT_ALL = g -> true;
 
     private final GeometryFactory gf = new GeometryFactory();
 
@@ -57,7 +47,8 @@ public final class VectorTiles {
                 : source.type().attributeNames().stream().filter(decision::attributeVisible).toList();
         FeatureQuery q = FeatureQuery.all(source.type().name()).withFilter(decision.rowFilter()).withBbox(query)
                 .withProperties(props);
-        List<Geometry> geoms = new ArrayList<>();
+        Geometry clipBox = gf.toGeometry(clip);
+        MvtWriter layer = new MvtWriter(source.type().name(), EXTENT);
         try (FeatureCursor cursor = source.query(q)) {
             while (cursor.hasNext()) {
                 Feature f = cursor.next();
@@ -70,40 +61,39 @@ public final class VectorTiles {
                 }
                 Geometry projected = simplify(TileGrids.project(set, g), pixel / 2);
                 if (projected.isEmpty()) continue;
+                if (!clip.contains(projected.getEnvelopeInternal())) {
+                    projected = safeIntersection(projected, clipBox);
+                    if (projected == null || projected.isEmpty()) continue;
+                }
                 Map<String, Object> attrs = new LinkedHashMap<>();
                 attrs.put("id", f.id());
                 f.properties().forEach((k, v) -> {
-                    if (v != null && decision.attributeVisible(k)) attrs.put(k, mvtValue(v));
+                    if (v != null && decision.attributeVisible(k)) attrs.put(k, v);
                 });
-                projected.setUserData(attrs);
-                geoms.add(projected);
+                layer.add(toTilePixels(projected, tile), attrs);
             }
         }
-        if (geoms.isEmpty()) return TileResult.EMPTY;
-        MvtLayerParams params = new MvtLayerParams(256, EXTENT);
-        TileGeomResult tg;
-        try {
-            tg = JtsAdapter.createTileGeom(geoms, tile, clip, gf, params, ACCEPT_ALL);
-        } catch (RuntimeException e) {
-            List<Geometry> repaired = new ArrayList<>();
-            for (Geometry g : geoms) {
-                Geometry r = g instanceof Polygonal ? g.buffer(0) : g;
-                r.setUserData(g.getUserData());
-                repaired.add(r);
-            }
-            tg = JtsAdapter.createTileGeom(repaired, tile, clip, gf, params, ACCEPT_ALL);
-        }
-        if (tg.mvtGeoms.isEmpty()) return TileResult.EMPTY;
-        MvtLayerProps layerProps = new MvtLayerProps();
-        List<VectorTile.Tile.Feature> features = JtsAdapter.toFeatures(tg.mvtGeoms, layerProps,
-                new UserDataKeyValueMapConverter());
-        if (features.isEmpty()) return TileResult.EMPTY;
-        VectorTile.Tile.Layer.Builder layer = MvtLayerBuild.newLayerBuilder(source.type().name(), params);
-        layer.addAllFeatures(features);
-        MvtLayerBuild.writeProps(layer, layerProps);
-        byte[] raw = VectorTile.Tile.newBuilder().addLayers(layer.build()).build().toByteArray();
-        byte[] gz = Gzip.compress(raw);
+        if (layer.isEmpty()) return TileResult.EMPTY;
+        byte[] gz = Gzip.compress(layer.tile());
         return new TileResult.Found(gz, MEDIA_TYPE, true, ContentHash.of(gz));
+    }
+
+    /** CRS units → tile pixels (0…4096, y down). */
+    private static Geometry toTilePixels(Geometry g, Envelope tile) {
+        double sx = EXTENT / tile.getWidth(), sy = EXTENT / tile.getHeight();
+        double minX = tile.getMinX(), maxY = tile.getMaxY();
+        Geometry out = g.copy();
+        out.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                seq.setOrdinate(i, 0, (seq.getX(i) - minX) * sx);
+                seq.setOrdinate(i, 1, (maxY - seq.getY(i)) * sy);
+            }
+
+            public boolean isDone() { return false; }
+
+            public boolean isGeometryChanged() { return true; }
+        });
+        return out;
     }
 
     private static Geometry simplify(Geometry g, double tolerance) {
@@ -116,15 +106,12 @@ public final class VectorTiles {
         try {
             return a.intersection(b);
         } catch (RuntimeException e) {
-            return a.buffer(0).intersection(b.buffer(0));
+            try {
+                return (a instanceof Polygonal ? a.buffer(0) : a).intersection(b);
+            } catch (RuntimeException again) {
+                return null; // a geometry JTS cannot repair is left out of the tile
+            }
         }
     }
 
-    /** MVT values are string, float/double, int, bool: everything else is written as text. */
-    private static Object mvtValue(Object v) {
-        if (v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
-                || v instanceof Float || v instanceof Double) return v;
-        if (v instanceof Number n) return n.doubleValue();
-        return v.toString();
-    }
 }

@@ -71,7 +71,7 @@ public class VectorTilesController {
         AccessDecision decision = Gate.decide(policy, request, layer);
         FeatureSource source = catalog.source(layer)
                 .orElseThrow(() -> GeoServiceException.notFound("collectionId", "No such layer: " + layer));
-        caches.observeVersion(layer, source.version());
+        caches.observeVersion(layer, source::version);
         CacheChain chain = caches.registerIfAbsent("mvt-" + layer,
                 () -> (c, variant) -> {
                     String[] parts = variant.split("_", 2);

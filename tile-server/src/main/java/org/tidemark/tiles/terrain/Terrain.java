@@ -16,6 +16,7 @@ public final class Terrain {
     private final int globalMaxZoom;
     private final int maxZoom;
     private volatile State state;
+    private volatile long demVersion;
 
     private record State(TerrainTileSource source, TerrainAvailability availability, TerrainExtensions offered) {}
 
@@ -77,6 +78,50 @@ public final class Terrain {
 
     /** The variant key for an Accept header: the requested extensions we offer. */
     public String variantFor(String accept) { return TerrainExtensions.fromAccept(accept, offered()).key(); }
+
+    /**
+     * The inclusive tile range {minX, minY, maxX, maxY} of available tiles at a level inside a lon/lat box
+     * (null box = everything available), or null when there are none.
+     */
+    public long[] seedRange(int z, Envelope bbox) {
+        if (z < 0 || z > maxZoom) return null;
+        long[] a = availability().range(z);
+        if (bbox == null) return a;
+        long[] b = GeographicTiling.range(z, bbox);
+        long[] r = {Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])};
+        return r[0] > r[2] || r[1] > r[3] ? null : r;
+    }
+
+    /**
+     * A fingerprint of the DEM (extent, resolution and a grid of sampled heights) for cache validation:
+     * replacing the DEM changes it, so stale terrain on disk is dropped.
+     */
+    public long demVersion() {
+        long v = demVersion;
+        if (v == 0) {
+            Envelope e = dem.extent();
+            long h = java.util.Objects.hash(e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY(), dem.resolution());
+            for (int i = 0; i <= 16; i++) {
+                for (int j = 0; j <= 16; j++) {
+                    double z = dem.elevation(e.getMinX() + e.getWidth() * (i + 0.37) / 17.5,
+                            e.getMinY() + e.getHeight() * (j + 0.61) / 17.5);
+                    h = h * 31 + Double.hashCode(z);
+                }
+            }
+            v = h == 0 ? 1 : h;
+            demVersion = v;
+        }
+        return v;
+    }
+
+    /** The land layer's version, or 0 without one. */
+    public long landVersion() {
+        FeatureSource l = land.get();
+        return l == null ? 0 : l.version();
+    }
+
+    /** The variant Cesium asks for with normals and (when offered) the water mask. */
+    public String defaultVariant() { return offered().key(); }
 
     /** The {@code layer.json} document. */
     public byte[] layerJson() {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.tile.TileCoord;
 import org.tidemark.core.tile.TileSource;
+import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.web.ContentHash;
 import org.tidemark.tiles.web.TileResponses;
 
@@ -23,10 +24,16 @@ public class TerrainController {
     private final TileSource tiles;
     private final Duration maxAge;
 
-    /** @param tiles the terrain source, usually wrapped in the cache chain */
-    public TerrainController(Terrain terrain, TileSource tiles, Duration maxAge) {
+    private final TileCaches caches;
+
+    /**
+     * @param tiles  the terrain source, usually wrapped in the cache chain
+     * @param caches the cache registry told about DEM and land versions, or null
+     */
+    public TerrainController(Terrain terrain, TileSource tiles, TileCaches caches, Duration maxAge) {
         this.terrain = terrain;
         this.tiles = tiles;
+        this.caches = caches;
         this.maxAge = maxAge;
     }
 
@@ -46,6 +53,10 @@ public class TerrainController {
             throw GeoServiceException.invalid("tile", "Tile outside the tiling: " + where);
         }
         if (!terrain.available(z, x, y)) throw GeoServiceException.notFound("tile", "No terrain tile " + where);
+        if (caches != null) {
+            caches.observeVersion("dem", terrain::demVersion);
+            caches.observeVersion("land", terrain::landVersion);
+        }
         String variant = terrain.variantFor(request.getHeader(HttpHeaders.ACCEPT));
         return TileResponses.of(tiles.tile(new TileCoord(z, (int) x, (int) y), variant), request, maxAge,
                 "Accept", where);

@@ -24,11 +24,14 @@ final class TerrainMeshBuilder {
         this.demExtent = dem.extent();
     }
 
-    /** Grid samples per side: about one sample per DEM cell, between 17 and 257. */
+    /**
+     * Grid samples per side: the power of two nearest to one sample per DEM cell (so spacing is within a
+     * factor √2 of the DEM's), between 17 and 257.
+     */
     int gridSize(int z, Envelope tile) {
         if (!tile.intersects(demExtent)) return (1 << MIN_LOG2) + 1;
         double cells = GeographicTiling.tileDegrees(z) / dem.resolution();
-        int k = (int) Math.ceil(Math.log(Math.max(cells, 1)) / Math.log(2));
+        int k = (int) Math.round(Math.log(Math.max(cells, 1)) / Math.log(2));
         return (1 << Math.max(MIN_LOG2, Math.min(MAX_LOG2, k))) + 1;
     }
 

@@ -25,9 +25,6 @@ public final class TileGrids {
         return set.matrix(z);
     }
 
-    /** The tile's envelope in the set's CRS (easting first); row 0 at the top. */
-    public static Envelope envelope(TileMatrix m, long col, long row) { return m.envelope(col, row); }
-
     /** The tile's envelope in lon/lat. */
     public static Envelope lonLat(TileMatrixSet set, Envelope native_) {
         if (set.geographic()) return native_;

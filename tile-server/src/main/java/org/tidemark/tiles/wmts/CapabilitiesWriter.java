@@ -1,7 +1,6 @@
 package org.tidemark.tiles.wmts;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -163,6 +162,4 @@ final class CapabilitiesWriter {
         }
         return out.toByteArray();
     }
-
-    static String utf8(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 }

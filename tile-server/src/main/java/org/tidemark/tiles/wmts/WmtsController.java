@@ -82,6 +82,26 @@ public class WmtsController {
         }
     }
 
+    /**
+     * Answers a WMTS KVP request outside Spring MVC's dispatch (for a shared {@code /ows?SERVICE=WMTS}
+     * endpoint): same behaviour and error reports as {@code /wmts}.
+     */
+    public void handle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
+        request.getParameterMap().forEach((k, v) -> params.put(k, List.of(v)));
+        ResponseEntity<byte[]> r;
+        try {
+            r = kvp(params, request);
+        } catch (GeoServiceException e) {
+            r = error(e);
+        } catch (RuntimeException e) {
+            r = unexpected(e);
+        }
+        response.setStatus(r.getStatusCode().value());
+        r.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+        if (r.getBody() != null && !"HEAD".equals(request.getMethod())) response.getOutputStream().write(r.getBody());
+    }
+
     private ResponseEntity<byte[]> capabilities(HttpServletRequest request) {
         String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
         List<String[]> sets = tiles.tilesets(Gate.principal(request));

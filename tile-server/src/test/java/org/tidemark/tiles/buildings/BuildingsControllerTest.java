@@ -48,7 +48,10 @@ class BuildingsControllerTest {
         String uri = root.get("content").get("uri").asString();
         byte[] glb = mvc.perform(get("/tiles/buildings/" + uri + "?v=3").requestAttr(Principal.class.getName(), planner))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "model/gltf-binary"))
+                .andExpect(header().doesNotExist("Content-Encoding"))
                 .andReturn().getResponse().getContentAsByteArray();
+        mvc.perform(get("/tiles/buildings/" + uri).header("Accept-Encoding", "gzip").requestAttr(Principal.class.getName(), planner))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Encoding", "gzip"));
         assertThat(GlbReader.read(glb).json.get("asset").get("version").asString()).isEqualTo("2.0");
     }
 

@@ -101,7 +101,7 @@ class BuildingsTilesetTest {
             String[] parts = leaf.get("content").get("uri").asString().replace("content/", "").replace(".glb", "").split("/");
             TileResult r = buildings.source().tile(new TileCoord(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
                     Integer.parseInt(parts[2])), key);
-            byte[] glb = ((TileResult.Found) r).data();
+            byte[] glb = org.tidemark.tiles.web.Gzip.decompress(((TileResult.Found) r).data());
             dumpForExternalValidation(leaf.get("content").get("uri").asString(), glb);
             GlbReader g = GlbReader.read(glb);
             JsonNode table = g.json.get("extensions").get("EXT_structural_metadata").get("propertyTables").get(0);
@@ -187,8 +187,8 @@ class BuildingsTilesetTest {
         int total = 0;
         for (JsonNode leaf : leaves) {
             String[] parts = leaf.get("content").get("uri").asString().replace("content/", "").replace(".glb", "").split("/");
-            GlbReader g = GlbReader.read(((TileResult.Found) buildings.source().tile(new TileCoord(Integer.parseInt(parts[0]),
-                    Integer.parseInt(parts[1]), Integer.parseInt(parts[2])), k)).data());
+            GlbReader g = GlbReader.read(org.tidemark.tiles.web.Gzip.decompress(((TileResult.Found) buildings.source().tile(
+                    new TileCoord(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])), k)).data()));
             JsonNode meta = g.json.get("extensions").get("EXT_structural_metadata");
             JsonNode props = meta.get("schema").get("classes").get("building").get("properties");
             assertThat(props.has("name")).isTrue();

@@ -5,10 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.wdtinc.mapbox_vector_tile.adapt.jts.MvtReader;
-import com.wdtinc.mapbox_vector_tile.adapt.jts.TagKeyValueMapConverter;
-import com.wdtinc.mapbox_vector_tile.adapt.jts.model.JtsLayer;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +41,8 @@ class VectorTilesControllerTest {
             ? new AccessDecision(true, Set.of("class"), new Filter.Comparison("class", ComparisonOperator.EQ, "primary", true), null, false)
             : AccessDecision.READ_ALL;
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new VectorTilesController(
-                    new MemoryCatalog(Map.of("roads", roads)), policy, new TileCaches(null, 1 << 20), 20, Duration.ofMinutes(1)))
+                    new MemoryCatalog(Map.of("roads", roads, "land", Fixtures.land(),
+                            "buildings", org.tidemark.tiles.buildings.BuildingsTilesetTestAccess.buildings())), policy, new TileCaches(null, 1 << 20), 20, Duration.ofMinutes(1)))
             .setControllerAdvice(new TileErrorAdvice()).build();
 
     static MemorySource roads() {
@@ -67,8 +64,8 @@ class VectorTilesControllerTest {
         return new long[] {x, y};
     }
 
-    static JtsLayer decode(byte[] body, String layer) throws Exception {
-        return MvtReader.loadMvt(new ByteArrayInputStream(body), GF, new TagKeyValueMapConverter()).getLayer(layer);
+    static MvtDecoder.Layer decode(byte[] body, String layer) {
+        return MvtDecoder.decode(body).get(layer);
     }
 
     private byte[] fetch(String url, Principal p) throws Exception {
@@ -86,14 +83,19 @@ class VectorTilesControllerTest {
         byte[] ogc = fetch("/ogc/collections/roads/tiles/WebMercatorQuad/14/" + t[1] + "/" + t[0], null);
         byte[] xyz = fetch("/tiles/roads/WebMercatorQuad/14/" + t[0] + "/" + t[1] + ".mvt", null);
         assertThat(ogc).isEqualTo(xyz);
-        JtsLayer layer = decode(ogc, "roads");
-        assertThat(layer.getExtent()).isEqualTo(4096);
+        org.tidemark.tiles.testing.Dump.write("roads-14-" + t[0] + "-" + t[1] + ".mvt", ogc);
+        MvtDecoder.Layer layer = decode(ogc, "roads");
+        assertThat(layer.extent()).isEqualTo(4096);
+        assertThat(layer.version()).isEqualTo(2);
         List<String> ids = new ArrayList<>();
-        for (Geometry g : layer.getGeometries()) {
-            ids.add((String) ((Map<?, ?>) g.getUserData()).get("id"));
-            for (Coordinate c : g.getCoordinates()) {
-                assertThat(c.x).isBetween(-64.0 - 1, 4096.0 + 64 + 1);
-                assertThat(c.y).isBetween(-64.0 - 1, 4096.0 + 64 + 1);
+        for (MvtDecoder.Feature f : layer.features()) {
+            assertThat(f.type()).isEqualTo(2);
+            ids.add((String) f.properties().get("id"));
+            for (List<int[]> part : f.parts()) {
+                for (int[] c : part) {
+                    assertThat(c[0]).isBetween(-64 - 1, 4096 + 64 + 1);
+                    assertThat(c[1]).isBetween(-64 - 1, 4096 + 64 + 1);
+                }
             }
         }
         assertThat(ids).contains("r1", "r2");
@@ -103,21 +105,24 @@ class VectorTilesControllerTest {
     void lowZoomsAreSimplified() throws Exception {
         long[] lo = xyz(9, 121.75, 29.40);
         long[] hi = xyz(16, 121.75, 29.40);
-        int loPoints = decode(fetch("/tiles/roads/WebMercatorQuad/9/" + lo[0] + "/" + lo[1] + ".mvt", null), "roads")
-                .getGeometries().stream().mapToInt(Geometry::getNumPoints).sum();
-        JtsLayer high = decode(fetch("/tiles/roads/WebMercatorQuad/16/" + hi[0] + "/" + hi[1] + ".mvt", null), "roads");
+        int loPoints = points(decode(fetch("/tiles/roads/WebMercatorQuad/9/" + lo[0] + "/" + lo[1] + ".mvt", null), "roads"));
+        MvtDecoder.Layer high = decode(fetch("/tiles/roads/WebMercatorQuad/16/" + hi[0] + "/" + hi[1] + ".mvt", null), "roads");
         // At z16 the tile spans ~600 m (~60 source vertices of the road); at z9 the whole 20 km road is far fewer points.
         assertThat(loPoints).isLessThan(400);
-        assertThat(high.getGeometries().stream().mapToInt(Geometry::getNumPoints).sum()).isGreaterThan(30);
+        assertThat(points(high)).isGreaterThan(30);
+    }
+
+    private static int points(MvtDecoder.Layer l) {
+        return l.features().stream().flatMap(f -> f.parts().stream()).mapToInt(List::size).sum();
     }
 
     @Test
     void theGateFiltersRowsAndMasksAttributes() throws Exception {
         long[] t = xyz(14, 121.75, 29.4002);
-        JtsLayer layer = decode(fetch("/tiles/roads/WebMercatorQuad/14/" + t[0] + "/" + t[1] + ".mvt",
+        MvtDecoder.Layer layer = decode(fetch("/tiles/roads/WebMercatorQuad/14/" + t[0] + "/" + t[1] + ".mvt",
                 new Principal("wang", "police", Set.of())), "roads");
-        assertThat(layer.getGeometries()).hasSize(1);
-        @SuppressWarnings("unchecked") Map<String, Object> props = (Map<String, Object>) layer.getGeometries().iterator().next().getUserData();
+        assertThat(layer.features()).hasSize(1);
+        Map<String, Object> props = layer.features().get(0).properties();
         assertThat(props).containsEntry("class", "primary").doesNotContainKey("name");
     }
 
@@ -126,7 +131,30 @@ class VectorTilesControllerTest {
         // CGCS2000Quad: level 1 = 2x1 tiles, 180° each; at identifier 15 the tile is 180/2^14 degrees.
         double d = 180.0 / (1 << 14);
         long col = (long) Math.floor((121.75 + 180) / d), row = (long) Math.floor((90 - 29.4002) / d);
-        assertThat(decode(fetch("/tiles/roads/CGCS2000Quad/15/" + col + "/" + row + ".mvt", null), "roads").getGeometries()).isNotEmpty();
+        assertThat(decode(fetch("/tiles/roads/CGCS2000Quad/15/" + col + "/" + row + ".mvt", null), "roads").features()).isNotEmpty();
+    }
+
+    @Test
+    void polygonsAreClippedWithCorrectRingOrientation() throws Exception {
+        // The land polygon covers the whole z14 tile around the hill and crosses the coast at 121.85°E.
+        long[] t = xyz(12, 121.85, 29.4);
+        MvtDecoder.Layer land = decode(fetch("/tiles/land/WebMercatorQuad/12/" + t[0] + "/" + t[1] + ".mvt", null), "land");
+        assertThat(land.features()).hasSize(1);
+        MvtDecoder.Feature f = land.features().get(0);
+        assertThat(f.type()).isEqualTo(3);
+        assertThat(f.properties()).containsEntry("name", "mainland").containsEntry("id", "land.1");
+        assertThat(MvtDecoder.area(f.parts().get(0))).as("exterior ring positive in y-down tile space").isPositive();
+        for (int[] c : f.parts().get(0)) assertThat(c[0]).isBetween(-64, 4096 + 64);
+        // A courtyard building keeps its hole, wound the other way.
+        long[] b = xyz(16, 121.8005, 29.4004);
+        org.tidemark.tiles.testing.Dump.write("land-12.mvt", fetch("/tiles/land/WebMercatorQuad/12/" + t[0] + "/" + t[1] + ".mvt", null));
+        org.tidemark.tiles.testing.Dump.write("buildings-16.mvt", fetch("/tiles/buildings/WebMercatorQuad/16/" + b[0] + "/" + b[1] + ".mvt", null));
+        MvtDecoder.Layer bl = decode(fetch("/tiles/buildings/WebMercatorQuad/16/" + b[0] + "/" + b[1] + ".mvt", null), "buildings");
+        MvtDecoder.Feature court = bl.features().stream().filter(x -> "court".equals(x.properties().get("id"))).findFirst().orElseThrow();
+        assertThat(court.parts()).hasSize(2);
+        assertThat(MvtDecoder.area(court.parts().get(0))).isPositive();
+        assertThat(MvtDecoder.area(court.parts().get(1))).isNegative();
+        assertThat(court.properties().get("height")).isEqualTo(20.0);
     }
 
     @Test

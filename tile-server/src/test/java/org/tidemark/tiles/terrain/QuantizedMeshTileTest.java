@@ -175,6 +175,7 @@ class QuantizedMeshTileTest {
         TileCoord a = tileAt(13, 121.76, 29.42);
         TileCoord b = new TileCoord(a.z(), a.x() + 1, a.y());
         QmDecoder da = decode(a), db = decode(b);
+        org.tidemark.tiles.testing.Dump.write("tile-" + a.z() + "-" + a.x() + "-" + a.y() + ".terrain", SOURCE.encode(a, ALL));
         Map<Integer, Integer> east = new HashMap<>();
         for (int i : da.east) east.put(da.v[i], i);
         int shared = 0;

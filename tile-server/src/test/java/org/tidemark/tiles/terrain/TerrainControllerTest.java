@@ -23,7 +23,7 @@ class TerrainControllerTest {
             "application/vnd.quantized-mesh;extensions=octvertexnormals-watermask,application/octet-stream;q=0.9,*/*;q=0.01";
     private final Terrain terrain = new Terrain(Fixtures.dem(), Fixtures.land(), 3, 14);
     private final CacheChain chain = new CacheChain(terrain.source(), null, 1 << 20);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TerrainController(terrain, chain, Duration.ofMinutes(5)))
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TerrainController(terrain, chain, null, Duration.ofMinutes(5)))
             .setControllerAdvice(new TileErrorAdvice()).build();
     private final TileCoord county = QuantizedMeshTileTest.tileAt(12, 121.76, 29.42);
     private final String url = "/tiles/terrain/" + county.z() + "/" + county.x() + "/" + county.y() + ".terrain?v=1.0.0";

@@ -80,6 +80,25 @@ class WmtsControllerTest {
     }
 
     @Test
+    void theSharedOwsEntryPointBehavesLikeWmts() throws Exception {
+        var controller = new WmtsController(tiles, Duration.ofMinutes(1));
+        var req = new org.springframework.mock.web.MockHttpServletRequest("GET", "/ows");
+        req.addParameter("SERVICE", "WMTS");
+        req.addParameter("REQUEST", "GetTile");
+        var res = new org.springframework.mock.web.MockHttpServletResponse();
+        controller.handle(req, res);
+        assertThat(res.getStatus()).isEqualTo(400);
+        assertThat(res.getContentAsString()).contains("MissingParameterValue");
+        req = new org.springframework.mock.web.MockHttpServletRequest("GET", "/ows");
+        req.addParameter("service", "wmts");
+        req.addParameter("request", "GetCapabilities");
+        res = new org.springframework.mock.web.MockHttpServletResponse();
+        controller.handle(req, res);
+        assertThat(res.getStatus()).isEqualTo(200);
+        assertThat(res.getContentAsString()).contains("CGCS2000Quad");
+    }
+
+    @Test
     void jpegAndWebMercatorWork() throws Exception {
         byte[] jpg = mvc.perform(get("/tiles/basemap/WebMercatorQuad/3/6/3.jpg"))
                 .andExpect(status().isOk()).andExpect(content().contentType("image/jpeg")).andReturn().getResponse().getContentAsByteArray();

@@ -25,6 +25,14 @@ public class SecurityConfiguration {
     LoginThrottle loginThrottle() { return new LoginThrottle(Clock.systemUTC()); }
 
     @Bean
+    FilterRegistrationBean<WriteAuthorizationFilter> writeAuthorizationFilter() {
+        var registration = new FilterRegistrationBean<>(new WriteAuthorizationFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15); // after the principal filter
+        registration.addUrlPatterns("/api/sensors/*");
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<PrincipalFilter> principalFilter(Authenticator authenticator) {
         var registration = new FilterRegistrationBean<>(new PrincipalFilter(authenticator));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

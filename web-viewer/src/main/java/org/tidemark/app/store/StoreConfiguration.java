@@ -65,23 +65,26 @@ public class StoreConfiguration {
         return properties.db().embedded() ? new H2gisDialect() : new PostgisDialect();
     }
 
+    /** The opened store, and the demo DEM when the demo dataset was loaded into it. */
+    record LoadedStore(JdbcDataStore store, ElevationModel demoElevation) {}
+
     @Bean
-    JdbcDataStore tidemarkDataStore(HikariDataSource ds, SqlDialect dialect, TidemarkProperties properties) {
+    LoadedStore tidemarkLoadedStore(HikariDataSource ds, SqlDialect dialect, TidemarkProperties properties) {
         JdbcDataStore store = JdbcDataStore.open(ds, dialect, null);
-        if (properties.demo().load()) {
-            long t0 = System.nanoTime();
-            var result = DemoLoader.load(store, properties.dataDir(), msg -> LOG.info("demo data: {}", msg));
-            for (var layer : result.layers()) {
-                if (store.layers().stream().noneMatch(l -> l.name().equals(layer.name()))) store.publish(layer);
-            }
-            LOG.info("demo data ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, result.counts());
-        }
-        return store;
+        if (!properties.demo().load()) return new LoadedStore(store, null);
+        long t0 = System.nanoTime();
+        var result = DemoLoader.load(store, properties.dataDir(), msg -> LOG.info("demo data: {}", msg));
+        LOG.info("demo data ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, result.counts());
+        return new LoadedStore(store, result.elevation());
     }
 
-    /** The DEM: the demo GeoTIFF in the data directory (written by the demo loader). */
     @Bean
-    ElevationModel tidemarkElevation(JdbcDataStore store, TidemarkProperties properties) throws java.io.IOException {
+    JdbcDataStore tidemarkDataStore(LoadedStore loaded) { return loaded.store(); }
+
+    /** The DEM: the demo dataset's, or the GeoTIFF {@code xiangshan-dem.tif} in the data directory. */
+    @Bean
+    ElevationModel tidemarkElevation(LoadedStore loaded, TidemarkProperties properties) throws java.io.IOException {
+        if (loaded.demoElevation() != null) return loaded.demoElevation();
         Path tif = properties.dataDir().resolve(DemoLoader.DEM_FILE);
         if (!Files.exists(tif)) throw new IllegalStateException("No DEM at " + tif.toAbsolutePath() + " (enable tidemark.demo.load or import one)");
         return GeoTiffReader.read(tif);

@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,11 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.tidemark.app.TidemarkApplication;
+import org.tidemark.app.DemoApplicationTest;
 import org.tidemark.core.access.Grant;
 import org.tidemark.core.access.GrantStore;
 import tools.jackson.databind.JsonNode;
@@ -36,25 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * comes back — checked on the content (ids and attribute names), not only on status codes. Runs the
  * whole application on the Xiangshan demo data in a temporary directory.
  */
-@SpringBootTest(classes = TidemarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationMatrixIT {
-    static final Path DATA;
-    static {
-        try {
-            DATA = Files.createTempDirectory("tidemark-authz");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("tidemark.data-dir", DATA::toString);
-        r.add("tidemark.demo.feed", () -> "false");
-        r.add("tidemark.db.url", () -> "");
-    }
-
+class AuthorizationMatrixIT extends DemoApplicationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String LAYER = "police_cameras";
     static final Set<String> ALL_FIELDS = Set.of("code", "name", "heading", "fov", "range_m", "height_m", "road", "stream_url");
@@ -247,6 +225,17 @@ class AuthorizationMatrixIT {
         JsonNode verify = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/audit/verify"))
                 .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(verify.get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyTelemetrySystemsAndWaterStewardsPostReadings() throws Exception {
+        String body = "[{\"station\":\"NOPE0000\",\"property\":\"Z\",\"time\":\"" + Instant.now() + "\",\"value\":1.0}]";
+        assertThat(post("/api/sensors/observations", body, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/sensors/observations", body, "planner").statusCode()).isEqualTo(403);
+        var withKey = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/sensors/observations"))
+                .header("X-API-Key", "demo-water-telemetry").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withKey.statusCode()).as("authorised, then validated: unknown station").isIn(400, 422);
     }
 
     // ---- helpers ----

@@ -3,6 +3,7 @@ package org.tidemark.app.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,11 +115,14 @@ class ViewerBrowserTest {
         driver.findElement(By.id("btn-lang")).click();
         waitFor(Duration.ofSeconds(5), "document.documentElement.lang === 'zh-CN'");
         assertThat(driver.findElement(By.cssSelector("#catalog h2")).getText()).isEqualTo("图层目录");
+        assertThat(driver.findElement(By.id("btn-lang")).getText()).isEqualTo("English");
+        assertThat(driver.getCurrentUrl()).contains("lang=zh-CN");
     }
 
     @Test
     @Order(3)
     void switchingALayerOnRequestsItsWmsImageryAndLegend() {
+        assertThat(js("return document.documentElement.lang")).isEqualTo("zh-CN");
         int before = wmsRequests("low_lying_areas", "GetMap");
         driver.findElement(By.cssSelector(".layer[data-layer=low_lying_areas] input[type=checkbox]")).click();
         waitUntil(Duration.ofSeconds(20), () -> wmsRequests("low_lying_areas", "GetMap") > before);
@@ -137,7 +141,7 @@ class ViewerBrowserTest {
         waitFor(Duration.ofSeconds(10), "window.tidemark.liveState === 'connected'");
         assertThat(gauge("63201500")).containsEntry("status", "normal");
         long sent = System.currentTimeMillis();
-        server.publish("observation", "{\"station\":\"63201500\",\"property\":\"water_level\",\"value\":5.62,\"unit\":\"m\",\"time\":\""
+        server.publish("observation", "{\"STCD\":\"63201500\",\"property\":\"RZ\",\"value\":5.62,\"unit\":\"m\",\"TM\":\""
                 + Instant.now() + "\"}");
         waitFor(Duration.ofSeconds(10), "(() => { const s = window.tidemark.gauges.stations.get('63201500');"
                 + " return s.drawnAt > s.receivedAt && s.entity.label.text.getValue().includes('5.62')"
@@ -152,9 +156,9 @@ class ViewerBrowserTest {
     @Test
     @Order(5)
     void anAlertIsListedNewestFirstAndCanBeAcknowledged() throws IOException {
-        server.publish("alert", "{\"id\":\"a-1\",\"station\":\"63201600\",\"kind\":\"warning\",\"value\":3.61,\"time\":\""
+        server.publish("alert", "{\"id\":1,\"STCD\":\"63201600\",\"kind\":\"raised\",\"from\":\"normal\",\"status\":\"warning\",\"property\":\"TDZ\",\"value\":3.61,\"TM\":\""
                 + Instant.now().minusSeconds(60) + "\"}");
-        server.publish("alert", "{\"id\":\"a-2\",\"station\":\"63201500\",\"kind\":\"guarantee\",\"value\":5.62,\"time\":\""
+        server.publish("alert", "{\"id\":2,\"STCD\":\"63201500\",\"kind\":\"raised\",\"from\":\"warning\",\"status\":\"danger\",\"property\":\"RZ\",\"value\":5.62,\"TM\":\""
                 + Instant.now() + "\"}");
         waitFor(Duration.ofSeconds(5), "document.querySelectorAll('#alert-list li.alert').length === 2");
         List<WebElement> rows = driver.findElements(By.cssSelector("#alert-list li.alert"));
@@ -164,7 +168,7 @@ class ViewerBrowserTest {
         screenshot("03-alerts");
         rows.get(0).findElement(By.cssSelector("button.ack")).click();
         waitUntil(Duration.ofSeconds(5), () -> server.requests().stream()
-                .anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/sensors/alerts/a-2/ack")));
+                .anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/sensors/alerts/2/acknowledge")));
         waitFor(Duration.ofSeconds(5), "document.getElementById('alert-count').textContent === '1'");
     }
 
@@ -179,6 +183,22 @@ class ViewerBrowserTest {
         assertThat(driver.findElement(By.id("details-title")).getText()).contains(camera.name());
         assertThat(driver.findElement(By.cssSelector("#details-body .stream a")).getAttribute("href")).endsWith("/streams/" + camera.code());
         screenshot("04-camera-panel");
+
+        // Close to the camera, its view cone (heading 45°, 60° wide, 400 m) is what a person sees; then back.
+        js("const C = window.Cesium, cam = window.tidemark.viewer.camera;"
+                + " window.__saved = { destination: cam.position.clone(), orientation: { heading: cam.heading, pitch: cam.pitch, roll: cam.roll } };"
+                + " cam.setView({ destination: C.Cartesian3.fromDegrees(121.866, 29.462, 700),"
+                + " orientation: { heading: C.Math.toRadians(30), pitch: C.Math.toRadians(-40), roll: 0 } });"
+                + " window.tidemark.viewer.scene.requestRender();");
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(200))
+                    .until(d -> Boolean.TRUE.equals(js("return window.tidemark.viewer.scene.globe.tilesLoaded;")));
+        } catch (TimeoutException slowMachine) {
+            // only the screenshot's sharpness depends on it
+        } finally {
+            screenshot("04b-camera-cone");
+            js("window.tidemark.viewer.camera.setView(window.__saved); window.tidemark.viewer.scene.requestRender();");
+        }
     }
 
     @Test
@@ -210,6 +230,99 @@ class ViewerBrowserTest {
         assertThat(shown).contains("km²").contains("亩");
         screenshot("06-measure-area");
         js("document.getElementById('btn-clear').click();");
+    }
+
+    @Test
+    @Order(9)
+    void clickingADrapedLayerShowsItsFeatureInfoWithChineseFieldNames() throws IOException {
+        clickOnMap(121.95, 29.52, 0);
+        waitFor(Duration.ofSeconds(20), "document.getElementById('details').dataset.kind === 'info'"
+                + " && document.querySelector('#details-body table.props') !== null");
+        assertThat(driver.findElement(By.id("details-body")).getText()).contains("城东低洼区").contains("风险等级").contains("最大淹没水深");
+        ViewerFixtureServer.Recorded info = server.requests().stream()
+                .filter(r -> "GetFeatureInfo".equalsIgnoreCase(r.parameter("REQUEST"))).findFirst().orElseThrow();
+        assertThat(info.parameter("INFO_FORMAT")).isEqualTo("application/json");
+        screenshot("07-feature-info");
+    }
+
+    @Test
+    @Order(10)
+    void theCoverageToolListsTheCamerasThatSeeAPoint() {
+        driver.findElement(By.cssSelector("button[data-tool=coverage]")).click();
+        // 150 m north-east of PC-001, which looks north-east (heading 45°, 60° wide, 400 m).
+        clickOnMap(121.8711, 29.4710, 0);
+        waitFor(Duration.ofSeconds(10), "document.getElementById('details').dataset.kind === 'coverage'");
+        assertThat(driver.findElement(By.id("details-body")).getText()).contains("丹城路口 (PC-001)").doesNotContain("PC-002");
+    }
+
+    @Test
+    @Order(11)
+    void sharingPutsTheViewLayersAndLanguageInTheLink() {
+        driver.findElement(By.id("btn-share")).click();
+        waitFor(Duration.ofSeconds(5), "document.getElementById('btn-share').dataset.link");
+        String link = driver.findElement(By.id("btn-share")).getAttribute("data-link");
+        Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : URI.create(link).getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            query.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        assertThat(query.get("lang")).isEqualTo("zh-CN");
+        assertThat(query.get("mode")).isEqualTo("3d");
+        assertThat(query.get("layers").split(",")).contains("gauges", "flood_zones", "police_cameras", "low_lying_areas");
+        assertThat(query.get("view").split(",")).hasSize(5);
+        assertThat(Double.parseDouble(query.get("view").split(",")[0])).isBetween(121.0, 123.0);
+    }
+
+    @Test
+    @Order(12)
+    void aDroppedLiveStreamResumesFromTheLastEventId() {
+        long last = server.lastEventId();
+        server.dropLiveClients();
+        waitUntil(Duration.ofSeconds(20), () -> server.liveResumedFrom().contains(String.valueOf(last)) && server.liveClients() > 0);
+        server.publish("observation", "{\"STCD\":\"63201700\",\"property\":\"Z\",\"value\":3.05,\"TM\":\""
+                + Instant.now() + "\"}");
+        waitFor(Duration.ofSeconds(10), "window.tidemark.gauges.stations.get('63201700').status === 'warning'");
+    }
+
+    @Test
+    @Order(13)
+    void theTimeSliderRequestsTimeAwareLayersAtTheChosenTime() {
+        js("const s = document.getElementById('time-slider'); s.value = '-24';"
+                + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));");
+        waitUntil(Duration.ofSeconds(20), () -> server.requests().stream()
+                .anyMatch(r -> "flood_zones".equals(r.parameter("LAYERS")) && r.parameter("TIME") != null));
+        String time = server.requests().stream().filter(r -> "flood_zones".equals(r.parameter("LAYERS")) && r.parameter("TIME") != null)
+                .findFirst().orElseThrow().parameter("TIME");
+        assertThat(Duration.between(Instant.parse(time), Instant.now()).toHours()).isBetween(23L, 24L);
+        assertThat(server.requests().stream().filter(r -> "low_lying_areas".equals(r.parameter("LAYERS")))
+                .allMatch(r -> r.parameter("TIME") == null)).as("layers without time get no TIME").isTrue();
+        assertThat(driver.findElement(By.id("time-value")).getText()).isNotEqualTo("实时");
+    }
+
+    @Test
+    @Order(14)
+    void signingInSendsTheBearerTokenAndShowsTheUser() {
+        driver.findElement(By.id("btn-signin")).click();
+        waitFor(Duration.ofSeconds(5), "document.getElementById('signin-dialog').open");
+        WebElement user = driver.findElement(By.cssSelector("#signin-form input[name=user]"));
+        WebElement password = driver.findElement(By.cssSelector("#signin-form input[name=password]"));
+        user.sendKeys("planner");
+        password.sendKeys("wrong");
+        driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        waitFor(Duration.ofSeconds(5), "document.getElementById('signin-error').textContent === '用户名或密码错误'");
+
+        password.clear();
+        password.sendKeys("planner");
+        int before = server.requests().size();
+        driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        waitFor(Duration.ofSeconds(5), "document.getElementById('user-name').textContent === 'planner · 规划局'");
+        assertThat(driver.findElement(By.id("btn-signin")).getText()).isEqualTo("退出");
+        waitUntil(Duration.ofSeconds(10), () -> server.requests().subList(before, server.requests().size()).stream()
+                .anyMatch(r -> r.path().equals("/api/catalog")));
+        assertThat(server.requests().subList(before, server.requests().size()).stream()
+                .filter(r -> r.path().equals("/api/catalog")).findFirst().orElseThrow().authorization())
+                .isEqualTo("Bearer " + ViewerFixtureServer.TOKEN);
+        assertThat(js("return localStorage.getItem('tidemark.token');")).isEqualTo(ViewerFixtureServer.TOKEN);
     }
 
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */

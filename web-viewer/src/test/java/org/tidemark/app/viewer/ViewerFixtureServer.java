@@ -33,7 +33,7 @@ import javax.imageio.ImageIO;
  * the browser tests of the front end alone.
  */
 final class ViewerFixtureServer implements AutoCloseable {
-    record Recorded(String method, String path, String query) {
+    record Recorded(String method, String path, String query, String authorization) {
         String parameter(String name) {
             for (String pair : query == null ? new String[0] : query.split("&")) {
                 int eq = pair.indexOf('=');
@@ -58,6 +58,7 @@ final class ViewerFixtureServer implements AutoCloseable {
     private final Path root;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<OutputStream> liveClients = new CopyOnWriteArrayList<>();
+    private final List<String> liveResumedFrom = new CopyOnWriteArrayList<>();
     private final List<Station> stations;
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicLong eventIds = new AtomicLong();
@@ -107,6 +108,23 @@ final class ViewerFixtureServer implements AutoCloseable {
         return liveClients.size();
     }
 
+    /** The Last-Event-ID header (or lastEventId parameter) of every /api/live request that carried one. */
+    List<String> liveResumedFrom() {
+        return List.copyOf(liveResumedFrom);
+    }
+
+    long lastEventId() {
+        return eventIds.get();
+    }
+
+    /** Ends every live stream, as a restarting server or a dropped connection would. */
+    void dropLiveClients() {
+        for (OutputStream out : liveClients) {
+            try { out.close(); } catch (IOException ignored) { /* already gone */ }
+        }
+        liveClients.clear();
+    }
+
     /** Sends one server-sent event to every connected viewer. */
     void publish(String event, String json) {
         String frame = "id: " + eventIds.incrementAndGet() + "\nevent: " + event + "\ndata: " + json + "\n\n";
@@ -125,16 +143,18 @@ final class ViewerFixtureServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         String method = exchange.getRequestMethod();
-        requests.add(new Recorded(method, path, query));
+        Recorded recorded = new Recorded(method, path, query, exchange.getRequestHeaders().getFirst("Authorization"));
+        requests.add(recorded);
         try {
             if (path.equals("/api/live")) { live(exchange); return; }
             if (path.equals("/api/catalog")) { json(exchange, 200, catalog()); return; }
             if (path.equals("/api/sensors/stations")) { json(exchange, 200, stationsJson()); return; }
-            if (path.equals("/api/sensors/alerts")) { json(exchange, 200, "[]"); return; }
+            if (path.equals("/api/sensors/alerts")) { json(exchange, 200, "{\"numberReturned\":0,\"alerts\":[]}"); return; }
             if (path.matches("/api/sensors/stations/[^/]+/observations")) { json(exchange, 200, observations(path.split("/")[4])); return; }
-            if (path.matches("/api/sensors/alerts/[^/]+/ack") && method.equals("POST")) { send(exchange, 204, null, new byte[0]); return; }
+            if (path.matches("/api/sensors/alerts/[^/]+/acknowledge") && method.equals("POST")) { json(exchange, 200, "{}"); return; }
             if (path.equals("/ogc/collections/police_cameras/items")) { json(exchange, 200, cameras()); return; }
-            if (path.equals("/wms")) { wms(exchange, new Recorded(method, path, query)); return; }
+            if (path.equals("/wms")) { wms(exchange, recorded); return; }
+            if (path.equals("/api/auth/login") && method.equals("POST")) { login(exchange); return; }
             if (path.startsWith("/tiles/basemap/")) { send(exchange, 200, "image/png", basemapTile(path)); return; }
             if (path.equals("/tiles/buildings/tileset.json")) { json(exchange, 200, emptyTileset()); return; }
             if (path.startsWith("/api/") || path.startsWith("/ogc/") || path.startsWith("/tiles/")) {
@@ -173,6 +193,9 @@ final class ViewerFixtureServer implements AutoCloseable {
     }
 
     private void live(HttpExchange exchange) throws IOException {
+        String resume = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+        if (resume == null) resume = new Recorded("GET", "", exchange.getRequestURI().getRawQuery(), null).parameter("lastEventId");
+        if (resume != null) liveResumedFrom.add(resume);
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
@@ -181,6 +204,19 @@ final class ViewerFixtureServer implements AutoCloseable {
         out.flush();
         liveClients.add(out);
     }
+
+    /** The application's sign-in: one demo user, planner/planner. */
+    private void login(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).replace(" ", "");
+        if (body.contains("\"user\":\"planner\"") && body.contains("\"password\":\"planner\"")) {
+            json(exchange, 200, "{\"token\":\"" + TOKEN + "\",\"user\":{\"id\":\"planner\",\"department\":\"planning\",\"roles\":[\"user\"],\"anonymous\":false}}");
+        } else {
+            send(exchange, 401, "application/problem+json",
+                    "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static final String TOKEN = "fixture-token-1";
 
     private void wms(HttpExchange exchange, Recorded request) throws IOException {
         String operation = String.valueOf(request.parameter("REQUEST"));
@@ -194,41 +230,57 @@ final class ViewerFixtureServer implements AutoCloseable {
         }
     }
 
+    /** The governance catalog's shape: a GeoJSON FeatureCollection, one feature per layer, extent as geometry. */
     private static String catalog() {
-        return """
-                {"layers":[
-                 {"name":"flood_zones","title":{"zh":"洪水风险区","en":"Flood zones"},"department":"emergency","type":"polygon","accessible":true},
-                 {"name":"low_lying_areas","title":{"zh":"低洼易涝区","en":"Low-lying areas"},"department":"emergency","type":"polygon","accessible":true,
-                  "bbox":[121.6,29.0,122.1,29.7]},
-                 {"name":"police_cameras","title":{"zh":"公安视频监控","en":"Police cameras"},"department":"police","type":"point","accessible":true},
-                 {"name":"gauges","title":{"zh":"实时水文站","en":"Live gauges"},"department":"water","type":"point","live":true,"accessible":true},
-                 {"name":"reservoirs","title":{"zh":"水库","en":"Reservoirs"},"department":"water","type":"polygon","accessible":true},
-                 {"name":"coastal_cameras","title":{"zh":"海岸视频监控","en":"Coastal cameras"},"department":"ocean","type":"point","accessible":false}
-                ]}""";
+        String[][] layers = {
+                {"flood_zones", "洪水风险区", "Flood zones", "emergency", "应急管理局", "Emergency Management Bureau", "vector", "public", "valid_time"},
+                {"low_lying_areas", "低洼易涝区", "Low-lying areas", "emergency", "应急管理局", "Emergency Management Bureau", "vector", "public", null},
+                {"police_cameras", "公安视频监控", "Police cameras", "police", "公安局", "Public Security Bureau", "vector", "granted", null},
+                {"gauges", "实时水雨情站点", "Live gauges", "water", "水利局", "Water Resources Bureau", "live", "public", null},
+                {"reservoirs", "水库", "Reservoirs", "water", "水利局", "Water Resources Bureau", "vector", "public", null},
+                {"coastal_cameras", "海岸视频监控", "Coastal cameras", "ocean", "海洋与渔业局", "Ocean and Fisheries Bureau", "vector", "none", null}};
+        StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"numberMatched\":" + layers.length + ",\"features\":[");
+        for (int i = 0; i < layers.length; i++) {
+            String[] l = layers[i];
+            if (i > 0) sb.append(',');
+            sb.append("{\"type\":\"Feature\",\"id\":\"").append(l[0]).append("\",")
+                    .append("\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.6,29.0],[122.1,29.0],[122.1,29.7],[121.6,29.7],[121.6,29.0]]]},")
+                    .append("\"properties\":{\"type\":\"dataset\",\"title\":\"").append(l[1]).append("\",\"title_en\":\"").append(l[2])
+                    .append("\",\"provider\":{\"code\":\"").append(l[3]).append("\",\"name\":\"").append(l[4])
+                    .append("\",\"name_en\":\"").append(l[5]).append("\"},\"kind\":\"").append(l[6])
+                    .append("\",\"access\":\"").append(l[7]).append('"');
+            if (l[8] != null) sb.append(",\"timeAttribute\":\"").append(l[8]).append('"');
+            sb.append("}}");
+        }
+        return sb.append("]}").toString();
     }
 
+    /** The sensor service's shape: SL 323 field names, thresholds, latest values keyed by property. */
     private String stationsJson() {
-        StringBuilder sb = new StringBuilder("[");
-        for (Station s : stations) {
-            if (sb.length() > 1) sb.append(',');
+        StringBuilder sb = new StringBuilder("{\"numberReturned\":" + stations.size() + ",\"stations\":[");
+        String tm = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
+        for (int i = 0; i < stations.size(); i++) {
+            Station s = stations.get(i);
+            String property = switch (s.kind()) { case "RR" -> "RZ"; case "TT" -> "TDZ"; default -> "Z"; };
+            if (i > 0) sb.append(',');
             sb.append(String.format(Locale.ROOT,
-                    "{\"code\":\"%s\",\"name\":{\"zh\":\"%s\",\"en\":\"%s\"},\"kind\":\"%s\",\"lon\":%.5f,\"lat\":%.5f,"
-                            + "\"warningLevel\":%.2f,\"guaranteeLevel\":%.2f,\"latest\":{\"value\":%.2f,\"time\":\"%s\",\"unit\":\"m\"}}",
-                    s.code(), s.nameZh(), s.nameEn(), s.kind(), s.lon(), s.lat(), s.warning(), s.guarantee(), s.value(),
-                    Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)));
+                    "{\"STCD\":\"%s\",\"STNM\":\"%s\",\"STNM_EN\":\"%s\",\"STTP\":\"%s\",\"lon\":%.5f,\"lat\":%.5f,"
+                            + "\"thresholds\":{\"WRZ\":%.2f,\"GRZ\":%.2f},\"latest\":{\"%s\":{\"value\":%.2f,\"unit\":\"m\",\"TM\":\"%s\"}},"
+                            + "\"TM\":\"%s\",\"status\":\"normal\"}",
+                    s.code(), s.nameZh(), s.nameEn(), s.kind(), s.lon(), s.lat(), s.warning(), s.guarantee(), property, s.value(), tm, tm));
         }
-        return sb.append(']').toString();
+        return sb.append("]}").toString();
     }
 
     private static String observations(String code) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        StringBuilder sb = new StringBuilder("[");
+        StringBuilder sb = new StringBuilder("{\"STCD\":\"" + code + "\",\"observations\":[");
         for (int h = 24; h >= 0; h--) {
-            if (sb.length() > 1) sb.append(',');
+            if (h < 24) sb.append(',');
             double value = 2.5 + Math.sin(h / 4.0) * 0.8;
-            sb.append(String.format(Locale.ROOT, "{\"station\":\"%s\",\"time\":\"%s\",\"value\":%.3f}", code, now.minus(h, ChronoUnit.HOURS), value));
+            sb.append(String.format(Locale.ROOT, "{\"property\":\"Z\",\"TM\":\"%s\",\"value\":%.3f,\"unit\":\"m\"}", now.minus(h, ChronoUnit.HOURS), value));
         }
-        return sb.append(']').toString();
+        return sb.append("]}").toString();
     }
 
     private static String cameras() {

@@ -52,9 +52,13 @@ class ViewerLoadBrowserTest {
         driver.get(server.baseUrl() + "?mse=8&layers=gauges");
         await(Duration.ofSeconds(90), "window.tidemark && window.tidemark.ready && window.tidemark.liveState === 'connected'"
                 + " && window.tidemark.gauges.stations.size === " + GAUGES);
-        js("window.__lag = { max: 0, samples: [] }; let last = performance.now();"
+        String probe = "window.__lag = { max: 0, samples: [] }; let last = performance.now();"
                 + " window.__lagTimer = setInterval(() => { const now = performance.now(); const lag = now - last - 100;"
-                + " window.__lag.samples.push(lag); window.__lag.max = Math.max(window.__lag.max, lag); last = now; }, 100);");
+                + " window.__lag.samples.push(lag); window.__lag.max = Math.max(window.__lag.max, lag); last = now; }, 100);";
+        js(probe);
+        Thread.sleep(3000);
+        double idleStall = ((Number) js("clearInterval(window.__lagTimer); return window.__lag.max;")).doubleValue();
+        js(probe);
 
         List<ViewerFixtureServer.Station> stations = ViewerFixtureServer.demoStations(GAUGES);
         long lastSent = 0;
@@ -62,7 +66,7 @@ class ViewerLoadBrowserTest {
             for (ViewerFixtureServer.Station s : stations) {
                 double value = 1.0 + round * 0.5 + (s.code().hashCode() & 7) * 0.01;
                 server.publish("observation", String.format(Locale.ROOT,
-                        "{\"station\":\"%s\",\"property\":\"water_level\",\"value\":%.2f,\"time\":\"%s\"}", s.code(), value, Instant.now()));
+                        "{\"STCD\":\"%s\",\"property\":\"Z\",\"value\":%.2f,\"TM\":\"%s\"}", s.code(), value, Instant.now()));
             }
             lastSent = System.currentTimeMillis();
             Thread.sleep(1000);
@@ -79,9 +83,9 @@ class ViewerLoadBrowserTest {
         long allDrawn = Math.round(((Number) result.get("lastDrawn")).doubleValue() - lastSent);
         String line = String.format(Locale.ROOT,
                 "%d gauges x %d rounds (%d SSE events): all redrawn %d ms after the last round was sent;"
-                        + " main-thread stall max %.0f ms, p95 %.0f ms",
+                        + " main-thread stall max %.0f ms, p95 %.0f ms (idle before the bursts: max %.0f ms)",
                 GAUGES, ROUNDS, ((Number) result.get("readings")).intValue(), allDrawn,
-                ((Number) result.get("maxLag")).doubleValue(), ((Number) result.get("p95Lag")).doubleValue());
+                ((Number) result.get("maxLag")).doubleValue(), ((Number) result.get("p95Lag")).doubleValue(), idleStall);
         Files.createDirectories(ViewerBrowserTest.ARTIFACTS);
         Files.writeString(ViewerBrowserTest.ARTIFACTS.resolve("metrics-500-gauges.txt"), line + "\n", StandardCharsets.UTF_8);
 
@@ -90,7 +94,7 @@ class ViewerLoadBrowserTest {
         // between the two everywhere else.
         assertThat(((Number) result.get("red")).intValue()).isEqualTo(1);
         assertThat(((Number) result.get("yellow")).intValue()).isEqualTo(GAUGES - 2);
-        assertThat(allDrawn).as("last round on screen, ms").isLessThan(5000);
+        assertThat(allDrawn).as("last round on screen, ms").isLessThan(10_000);
         // The stall is recorded, not asserted: with software WebGL on a shared 2-core machine it measures the machine's load.
         assertThat(trap.pageRequests()).isEmpty();
     }

@@ -1,0 +1,55 @@
+package org.tidemark.tiles.cache;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The arguments of {@code seed --tileset NAME --zoom MIN-MAX [--bbox W,S,E,N] [--variant V]... [--threads N]},
+ * parsed and checked (levels 0..24, a bbox inside lon/lat bounds, a tile set name of safe characters).
+ */
+public record SeedCommand(String tileset, int minZoom, int maxZoom, Envelope bbox, List<String> variants, int threads) {
+
+    public static SeedCommand parse(String... args) {
+        String tileset = null;
+        int min = 0, max = -1, threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Envelope bbox = null;
+        List<String> variants = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("seed")) continue;
+            if (i + 1 >= args.length) throw new IllegalArgumentException("missing value for " + a);
+            String v = args[++i];
+            switch (a) {
+                case "--tileset" -> {
+                    if (!v.matches("[A-Za-z0-9_.-]{1,64}") || v.startsWith(".")) throw new IllegalArgumentException("bad tile set name");
+                    tileset = v;
+                }
+                case "--zoom" -> {
+                    String[] p = v.split("-");
+                    min = Integer.parseInt(p[0]);
+                    max = Integer.parseInt(p[p.length - 1]);
+                }
+                case "--bbox" -> {
+                    String[] p = v.split(",");
+                    if (p.length != 4) throw new IllegalArgumentException("bbox is W,S,E,N");
+                    double w = Double.parseDouble(p[0]), s = Double.parseDouble(p[1]);
+                    double e = Double.parseDouble(p[2]), n = Double.parseDouble(p[3]);
+                    if (w < -180 || e > 180 || s < -90 || n > 90 || w >= e || s >= n) throw new IllegalArgumentException("bad bbox");
+                    bbox = new Envelope(w, e, s, n);
+                }
+                case "--variant" -> {
+                    if (!v.matches("[A-Za-z0-9_-]{0,64}")) throw new IllegalArgumentException("bad variant");
+                    variants.add(v);
+                }
+                case "--threads" -> threads = Integer.parseInt(v);
+                default -> throw new IllegalArgumentException("unknown option " + a.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (tileset == null) throw new IllegalArgumentException("--tileset is required");
+        if (min < 0 || max > 24 || min > max) throw new IllegalArgumentException("--zoom MIN-MAX within 0-24");
+        if (threads < 1 || threads > 64) throw new IllegalArgumentException("--threads 1..64");
+        return new SeedCommand(tileset, min, max, bbox, List.copyOf(variants), threads);
+    }
+}
