@@ -76,7 +76,7 @@ if $SELF; then
   (cd "$ROOT" && mvn -B -q -o -pl layers -am test-compile dependency:build-classpath \
      -Dmdep.outputFile="$WORK/layers.cp" -Dmdep.includeScope=test >/dev/null)
   CP="$ROOT/layers/target/test-classes:$ROOT/layers/target/classes:$ROOT/geo-core/target/classes:$(cat "$WORK/layers.cp")"
-  "$JAVA" -Xmx512m -cp "$CP" org.tidemark.layers.cite.CiteServer "$PORT" > "$OUT/server.log" 2>&1 &
+  "$JAVA" -Xmx512m -Dtidemark.cite.writable="${CITE_WRITABLE:-false}" -cp "$CP" org.tidemark.layers.cite.CiteServer "$PORT" > "$OUT/server.log" 2>&1 &
   PIDS+=($!)
   URL="http://127.0.0.1:$PORT/wfs?service=WFS&request=GetCapabilities"
   for _ in $(seq 1 120); do

@@ -67,6 +67,20 @@ final class TransactionHandler {
     private record Result(List<String[]> inserted, List<String[]> updated, List<String[]> replaced, long deleted) {}
 
     private Result run(Element root, WfsContext ctx) {
+        List<Action> actions;
+        try {
+            actions = parse(root, ctx);
+        } catch (GeoServiceException e) {
+            // WFS 2.0 §15.2: invalid content in an action is reported as InvalidValue
+            if (e.kind() == GeoServiceException.Kind.INVALID_PARAMETER && !"InvalidValue".equals(e.code())) {
+                throw new GeoServiceException(e.kind(), "InvalidValue", e.locator(), e.getMessage(), e);
+            }
+            throw e;
+        }
+        return apply(actions);
+    }
+
+    private List<Action> parse(Element root, WfsContext ctx) {
         List<Action> actions = new ArrayList<>();
         for (Element a : WfsXmlParser.children(root)) {
             switch (a.getLocalName()) {
@@ -113,6 +127,10 @@ final class TransactionHandler {
                 default -> throw GeoServiceException.notSupported(a.getLocalName(), a.getLocalName() + " actions are not supported");
             }
         }
+        return actions;
+    }
+
+    private Result apply(List<Action> actions) {
         List<String[]> inserted = new ArrayList<>();
         List<String[]> updated = new ArrayList<>();
         List<String[]> replaced = new ArrayList<>();

@@ -67,7 +67,7 @@ public final class TestLayers {
             placeFeatures.add(new Feature("p" + (i + 1), point(Double.parseDouble(p[i][3]), Double.parseDouble(p[i][4])), props));
         }
         c.add(new Layer(places, planning, List.of("地名", "place names"), "static", true, false, "planning@xiangshan.example"),
-                new MemoryFeatureSource(places, placeFeatures));
+                new org.tidemark.core.source.memory.MemoryFeatureStore(places, placeFeatures));
 
         FeatureType roads = new FeatureType("roads", LocalizedText.of("道路", "Roads"), null,
                 List.of(Attribute.of("name", AttributeType.STRING, "名称", "Name"),
@@ -84,7 +84,7 @@ public final class TestLayers {
                         Attribute.of("capacity_mcm", AttributeType.DOUBLE, "库容", "Capacity (million m³)")),
                 "geom", GeometryKind.POLYGON, 4490, null);
         c.add(new Layer(reservoirs, water, List.of("水库"), "static", true, false, null),
-                new MemoryFeatureSource(reservoirs, List.of(
+                new org.tidemark.core.source.memory.MemoryFeatureStore(reservoirs, List.of(
                         new Feature("1", wkt("POLYGON ((121.80 29.40, 121.84 29.40, 121.84 29.44, 121.80 29.44, 121.80 29.40))"),
                                 Map.of("name", "仓岙水库", "capacity_mcm", 12.5)),
                         new Feature("2", wkt("POLYGON ((121.90 29.30, 121.93 29.30, 121.93 29.33, 121.90 29.33, 121.90 29.30))"),
@@ -100,7 +100,7 @@ public final class TestLayers {
             rs.add(new Feature("w" + i, point(121.85 + i * 0.01, 29.45), Map.of("station", "63201" + i, "level", 2.0 + i * 0.5,
                     "observed", Instant.parse("2026-07-0" + (i + 1) + "T08:00:00Z"))));
         }
-        c.add(new Layer(readings, water, List.of(), "realtime", true, true, null), new MemoryFeatureSource(readings, rs));
+        c.add(new Layer(readings, water, List.of(), "realtime", true, true, null), new org.tidemark.core.source.memory.MemoryFeatureStore(readings, rs));
 
         FeatureType cameras = new FeatureType("police_cameras", LocalizedText.of("公安监控", "Police cameras"), null,
                 List.of(Attribute.of("code", AttributeType.STRING, "编码", "Code"),
@@ -108,7 +108,7 @@ public final class TestLayers {
                         Attribute.of("road", AttributeType.STRING, "道路", "Road")),
                 "geom", GeometryKind.POINT, 4490, null);
         c.add(new Layer(cameras, police, List.of(), "static", false, false, null),
-                new MemoryFeatureSource(cameras, List.of(
+                new org.tidemark.core.source.memory.MemoryFeatureStore(cameras, List.of(
                         new Feature("c1", point(121.86, 29.46), Map.of("code", "XS-0001", "name", "丹城东", "road", "S214")),
                         new Feature("c2", point(121.95, 29.21), Map.of("code", "XS-0002", "name", "石浦港", "road", "G228")))));
         return c;
