@@ -35,7 +35,29 @@ final class QueryPlanner {
 
     QueryPlanner(GatedCatalog catalog) { this.catalog = catalog; }
 
-    static String resourceId(String type, String id) { return type + "." + id; }
+    /**
+     * The published resource id: {@code <type>.<id>}. Stores that already keep ids in that form (the JDBC
+     * stores assign {@code <type>.<n>}) are published as they are, never as {@code <type>.<type>.<n>}.
+     */
+    static String resourceId(String type, String id) { return id.startsWith(type + ".") ? id : type + "." + id; }
+
+    /**
+     * A decoded id may be stored either way (with or without the type prefix), so id filters match both
+     * forms: every {@link Filter.ResourceId} in the tree gains the prefixed form of each of its ids.
+     */
+    static Filter withStoredIdForms(Filter f, String type) {
+        return switch (f) {
+            case Filter.ResourceId r -> {
+                Set<String> ids = new LinkedHashSet<>(r.ids());
+                for (String id : r.ids()) ids.add(type + "." + id);
+                yield new Filter.ResourceId(ids);
+            }
+            case Filter.And a -> new Filter.And(a.operands().stream().map(o -> withStoredIdForms(o, type)).toList());
+            case Filter.Or o -> new Filter.Or(o.operands().stream().map(x -> withStoredIdForms(x, type)).toList());
+            case Filter.Not n -> new Filter.Not(withStoredIdForms(n.operand(), type));
+            default -> f;
+        };
+    }
 
     List<PlannedQuery> plan(GetFeatureRequest request, Principal principal) {
         List<PlannedQuery> out = new ArrayList<>();
@@ -135,14 +157,14 @@ final class QueryPlanner {
         PropertyResolver resolver = new PropertyResolver(layer.type());
         WireCrs out = q.srsName() == null ? WireCrs.URN_4490 : WireCrs.decode(q.srsName(), "srsName");
         List<Filter> parts = new ArrayList<>();
-        if (idFilter != null) parts.add(idFilter);
+        if (idFilter != null) parts.add(withStoredIdForms(idFilter, layer.name()));
         if (q.filter() != null) {
             GmlGeometryReader geometries = new GmlGeometryReader(WireCrs::decode, out);
-            parts.add(new FesFilterParser(resolver, geometries, rid -> {
+            parts.add(withStoredIdForms(new FesFilterParser(resolver, geometries, rid -> {
                 String id = decodeId(layer, rid);
                 if (id == null) checkId(rid, Set.of(layer.name()), principal);
                 return id;
-            }).parse(q.filter()));
+            }).parse(q.filter()), layer.name()));
         }
         if (q.cql() != null) parts.add(Cql.parseText(q.cql(), layer.type(), "CQL_FILTER"));
         if (q.bbox() != null) parts.add(bbox(q.bbox(), layer));

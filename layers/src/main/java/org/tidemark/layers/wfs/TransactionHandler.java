@@ -186,7 +186,8 @@ final class TransactionHandler {
     private static Filter filter(GatedLayer layer, Element filter) {
         if (filter == null) throw GeoServiceException.missing("Filter");
         GmlGeometryReader geometries = new GmlGeometryReader(WireCrs::decode, WireCrs.URN_4490);
-        return new FesFilterParser(new PropertyResolver(layer.type()), geometries, rid -> QueryPlanner.decodeId(layer, rid)).parse(filter);
+        return QueryPlanner.withStoredIdForms(new FesFilterParser(new PropertyResolver(layer.type()), geometries,
+                rid -> QueryPlanner.decodeId(layer, rid)).parse(filter), layer.name());
     }
 
     private static Feature feature(FeatureType type, Element f, WireCrs srs) {

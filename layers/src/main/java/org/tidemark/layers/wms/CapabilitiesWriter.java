@@ -186,7 +186,8 @@ final class CapabilitiesWriter {
     private void time(XMLStreamWriter w, WmsVersion v, LayerAccess.Granted g) throws XMLStreamException {
         String first = timeValue(g, true);
         String last = timeValue(g, false);
-        String extent = first == null ? "" : first.equals(last) ? first : first + "/" + last + "/PT1S";
+        if (first == null || last == null) return; // no time known yet: an empty extent breaks clients (Annex C needs one)
+        String extent = first.equals(last) ? first : first + "/" + last + "/PT1S";
         if (v.is13()) {
             w.writeStartElement("Dimension");
             w.writeAttribute("name", "time");
@@ -212,6 +213,8 @@ final class CapabilitiesWriter {
         FeatureQuery q = LayerQueries.query(g, null, org.tidemark.core.filter.Filter.INCLUDE, org.tidemark.core.filter.Filter.INCLUDE)
                 .withSort(List.of(new SortKey(type.timeAttribute(), ascending))).withPage(0, 1)
                 .withProperties(List.of(type.timeAttribute()));
+        q = q.withFilter(org.tidemark.core.filter.Filter.and(q.filter(),
+                new org.tidemark.core.filter.Filter.Not(new org.tidemark.core.filter.Filter.IsNull(type.timeAttribute()))));
         try (FeatureCursor c = g.source().query(q)) {
             if (!c.hasNext()) return null;
             Feature f = c.next();

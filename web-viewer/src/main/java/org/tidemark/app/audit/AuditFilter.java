@@ -62,7 +62,7 @@ public final class AuditFilter extends OncePerRequestFilter {
         String resource = firstNonNull(param(request, "LAYERS"), param(request, "TYPENAMES"), param(request, "TYPENAME"),
                 param(request, "QUERY_LAYERS"), collection(path));
         String query = request.getQueryString() == null ? "" : request.getQueryString()
-                .replaceAll("(?i)(^|&)key=[^&]*", "$1key=******");
+                .replaceAll("(?i)(^|&)(key|tk|token|access_token)=[^&]*", "$1$2=******");
         long count = -1;
         Object attr = request.getAttribute(COUNT_ATTRIBUTE);
         String header = response.getHeader("X-Tidemark-Count");

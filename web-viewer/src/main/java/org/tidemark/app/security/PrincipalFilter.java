@@ -27,9 +27,15 @@ public final class PrincipalFilter extends OncePerRequestFilter {
         Optional<Principal> principal = Optional.of(Principal.ANONYMOUS);
         String auth = request.getHeader("Authorization");
         String key = request.getHeader("X-API-Key");
+        // OGC clients (QGIS, GDAL, OpenLayers URLs, EventSource) often cannot set headers: accept the key as
+        // key= (or tk=, as Tianditu-style integrations spell it) and a token as token= / access_token=
         if (key == null) key = request.getParameter("key");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            principal = authenticator.bearer(auth.substring(7).trim());
+        if (key == null) key = request.getParameter("tk");
+        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
+        if (token == null) token = request.getParameter("token");
+        if (token == null) token = request.getParameter("access_token");
+        if (token != null && !token.isBlank()) {
+            principal = authenticator.bearer(token);
         } else if (key != null && !key.isBlank()) {
             principal = authenticator.apiKey(key.trim());
         }

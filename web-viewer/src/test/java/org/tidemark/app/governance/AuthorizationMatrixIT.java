@@ -211,6 +211,12 @@ class AuthorizationMatrixIT extends DemoApplicationTest {
         var replay = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections")).header("Authorization", "Bearer " + t).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(replay.statusCode()).as("token replay after logout").isEqualTo(401);
+        var inQuery = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections/" + LAYER + "/items?limit=1&token="
+                + tokens.get("police"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inQuery.statusCode()).as("token as a query parameter, for clients that cannot set headers").isEqualTo(200);
+        var replayInQuery = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections?token=" + t)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replayInQuery.statusCode()).isEqualTo(401);
     }
 
     @Test

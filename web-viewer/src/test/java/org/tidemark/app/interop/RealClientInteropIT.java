@@ -112,10 +112,6 @@ class RealClientInteropIT extends RunningApp {
     // ---- OWSLib ----
 
     @Test
-    @Disabled("server bug: with no gauge readings yet, WMS 1.3.0 GetCapabilities writes an empty "
-            + "<Dimension name=\"time\" units=\"ISO8601\" default=\"current\" nearestValue=\"0\"></Dimension> for gauges "
-            + "(WMS 1.3.0 Annex C.2 requires the extent as content); OWSLib 0.27 crashes on it "
-            + "(wms130.py: dim.text.strip() on None). Expected: omit the Dimension when no time is known.")
     void owslibWebMapService130ListsLayersDrawsAndAnswersFeatureInfo() throws Exception {
         ExternalTools.assumeOwslib();
         owslibWms("1.3.0");
