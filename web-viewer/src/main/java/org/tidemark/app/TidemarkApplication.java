@@ -14,6 +14,9 @@ import org.tidemark.app.config.TidemarkProperties;
 @EnableConfigurationProperties(TidemarkProperties.class)
 public class TidemarkApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(org.tidemark.app.importer.ImportCli.run(args));
+        }
         System.setProperty("java.awt.headless", "true");
         SpringApplication.run(TidemarkApplication.class, args);
     }

@@ -12,7 +12,7 @@ import org.tidemark.core.source.FeatureSource;
  * capabilities, source), and re-reading {@code tm_layer} each time would cost a query per question.
  * A few seconds of staleness is the price for layers published by another instance to appear.
  */
-final class CachedLayerCatalog implements LayerCatalog {
+public final class CachedLayerCatalog implements LayerCatalog {
     private record Snapshot(List<Layer> layers, long loadedAt, java.util.Map<String, Optional<FeatureSource>> sources) {}
 
     private final LayerCatalog delegate;
@@ -23,6 +23,9 @@ final class CachedLayerCatalog implements LayerCatalog {
         this.delegate = delegate;
         this.ttlNanos = ttl.toNanos();
     }
+
+    /** Forget the cached list (after this instance published or changed a layer). */
+    public void invalidate() { snapshot = null; }
 
     @Override
     public List<Layer> layers() {
@@ -38,6 +41,7 @@ final class CachedLayerCatalog implements LayerCatalog {
     @Override
     public Optional<FeatureSource> source(String name) {
         if (layer(name).isEmpty()) return Optional.empty();
-        return snapshot.sources().computeIfAbsent(name, delegate::source);
+        Snapshot s = snapshot;
+        return s == null ? delegate.source(name) : s.sources().computeIfAbsent(name, delegate::source);
     }
 }

@@ -31,9 +31,13 @@ public class CatalogConfiguration {
     InundationLayers inundationLayers() { return new InundationLayers(20); }
 
     @Bean
+    CachedLayerCatalog storedLayers(JdbcDataStore store) {
+        return new CachedLayerCatalog(new JdbcLayerCatalog(store), java.time.Duration.ofSeconds(2));
+    }
+
+    @Bean
     @Primary
-    LayerCatalog tidemarkCatalog(JdbcDataStore store, ObjectProvider<LiveGaugesLayer> live, InundationLayers temporary) {
-        LayerCatalog stored = new CachedLayerCatalog(new JdbcLayerCatalog(store), java.time.Duration.ofSeconds(2));
+    LayerCatalog tidemarkCatalog(CachedLayerCatalog stored, ObjectProvider<LiveGaugesLayer> live, InundationLayers temporary) {
         LayerCatalog gauges = new LayerCatalog() {
             // resolved lazily: the sensor module itself reads the stored station register from this catalog
             public List<Layer> layers() {
