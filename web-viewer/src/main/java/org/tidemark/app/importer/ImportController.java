@@ -43,10 +43,44 @@ class ImportController {
 
     private final JdbcDataStore store;
     private final CachedLayerCatalog catalog;
+    private final Path dataDir;
 
-    ImportController(JdbcDataStore store, CachedLayerCatalog catalog) {
+    ImportController(JdbcDataStore store, CachedLayerCatalog catalog, org.tidemark.app.config.TidemarkProperties properties) {
         this.store = store;
         this.catalog = catalog;
+        this.dataDir = properties.dataDir();
+    }
+
+    /**
+     * {@code POST /api/dem/import}: a GeoTIFF DEM (EPSG:4490 lon/lat, Float32, nodata over the sea) replaces
+     * the county DEM. It is read fully first (a broken file changes nothing), then moved into place
+     * atomically; terrain tiles and analyses use it after the next start. Planning stewards and admins only.
+     */
+    @PostMapping(value = "/api/dem/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> dem(@RequestParam("file") MultipartFile file, HttpServletRequest request) throws IOException {
+        Principal p = PrincipalFilter.of(request);
+        if (p.isAnonymous()) return problem(401, "Sign in as a data steward to import.", null);
+        if (!p.hasRole("admin") && !(p.hasRole("steward") && "planning".equals(p.department()))) {
+            return problem(403, "Only the planning bureau's stewards replace the DEM.", null);
+        }
+        Files.createDirectories(dataDir);
+        Path tmp = Files.createTempFile(dataDir, "dem-upload-", ".tif");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            org.tidemark.core.coverage.GridElevationModel dem;
+            try {
+                dem = org.tidemark.data.raster.GeoTiffReader.read(tmp);
+            } catch (IOException | RuntimeException e) {
+                return problem(400, "Not a readable Float32 GeoTIFF in EPSG:4490: " + e.getMessage(), "file");
+            }
+            Files.move(tmp, dataDir.resolve(org.tidemark.data.demo.DemoLoader.DEM_FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            var e = dem.extent();
+            return ResponseEntity.ok(Map.of("width", dem.width(), "height", dem.height(), "resolutionDegrees", dem.resolution(),
+                    "extent", List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()), "effective", "after the next start"));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     @PostMapping(value = "/api/layers/{layer}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -51,6 +51,14 @@ class ImportUploadIT extends DemoApplicationTest {
         assertThat(upload("pumps", "create", "evil.exe", GOOD, water).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void onlyPlanningStewardsReplaceTheDemAndBrokenTiffsAreRefused() throws Exception {
+        assertThat(uploadTo("/api/dem/import", "dem.tif", "II*\0garbage", login("water")).statusCode()).isEqualTo(403);
+        var refused = uploadTo("/api/dem/import", "dem.tif", "II*\0garbage", login("admin"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("GeoTIFF");
+    }
+
     long count(String layer, String token) throws Exception {
         var r = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections/" + layer + "/items?limit=1"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
@@ -59,10 +67,14 @@ class ImportUploadIT extends DemoApplicationTest {
     }
 
     HttpResponse<String> upload(String layer, String mode, String filename, String content, String token) throws Exception {
+        return uploadTo("/api/layers/" + layer + "/import?mode=" + mode, filename, content, token);
+    }
+
+    HttpResponse<String> uploadTo(String path, String filename, String content, String token) throws Exception {
         String boundary = "----tm" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/geo+json\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        var b = HttpRequest.newBuilder(URI.create(base() + "/api/layers/" + layer + "/import?mode=" + mode))
+        var b = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null) b.header("Authorization", "Bearer " + token);
