@@ -10,8 +10,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.tidemark.core.coverage.ElevationModel;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.feature.Feature;
@@ -89,34 +87,35 @@ public final class Inundation {
         List<InundationResult.Item> roads = new ArrayList<>();
         List<InundationResult.Item> cameras = new ArrayList<>();
         int buildingCount = 0;
-        if (!polygons.isEmpty()) {
-            PreparedGeometry prepared = PreparedGeometryFactory.prepare(polygons);
+        if (!flooded.isEmpty()) {
+            // affected objects are found on the flooded cells themselves (exact to the DEM resolution and far
+            // cheaper than intersecting with the vectorised polygons)
             Envelope box = polygons.getEnvelopeInternal();
             int[] count = {0};
             final double level0 = lvl;
             reader.each("buildings", box, null, f -> {
-                if (f.geometry() != null && prepared.intersects(f.geometry())) {
-                    count[0]++;
-                    if (buildings.size() < MAX_LISTED) {
-                        Coordinate c = f.geometry().getInteriorPoint().getCoordinate();
-                        double ground = dem.elevation(c.x, c.y);
-                        buildings.add(new InundationResult.Item("buildings", f.id(), name(f), Double.isNaN(ground) ? 0 : Math.max(0, level0 - ground)));
-                    }
+                if (f.geometry() == null) return;
+                Coordinate hit = firstFlooded(grid, flooded, f.geometry().getCoordinates(), f.geometry().getInteriorPoint().getCoordinate());
+                if (hit == null) return;
+                count[0]++;
+                if (buildings.size() < MAX_LISTED) {
+                    double ground = dem.elevation(hit.x, hit.y);
+                    buildings.add(new InundationResult.Item("buildings", f.id(), name(f), Double.isNaN(ground) ? 0 : Math.max(0, level0 - ground)));
                 }
             });
             buildingCount = count[0];
             reader.each("roads", box, null, f -> {
-                if (f.geometry() != null && prepared.intersects(f.geometry())) {
-                    double len = Geodesy.lengthMetres(f.geometry().intersection(polygons));
-                    if (roads.size() < MAX_LISTED) roads.add(new InundationResult.Item("roads", f.id(), name(f), len));
-                }
+                if (f.geometry() == null) return;
+                double len = floodedLength(grid, flooded, f.geometry());
+                if (len > 0 && roads.size() < MAX_LISTED) roads.add(new InundationResult.Item("roads", f.id(), name(f), len));
             });
+            Coordinate centre = polygons.isEmpty() ? null : polygons.getCentroid().getCoordinate();
             for (String layer : List.of("police_cameras", "coastal_cameras")) {
                 reader.each(layer, expand(box, 0.05), null, f -> {
                     Geometry cone = cone(f);
-                    if (cone != null && prepared.intersects(cone) && cameras.size() < MAX_LISTED) {
-                        cameras.add(new InundationResult.Item(layer, f.id(), name(f), Geodesy.distanceMetres(
-                                f.geometry().getCoordinate(), polygons.getCentroid().getCoordinate())));
+                    if (cone != null && coneSeesFlooding(grid, flooded, cone) && cameras.size() < MAX_LISTED) {
+                        cameras.add(new InundationResult.Item(layer, f.id(), name(f),
+                                centre == null ? 0 : Geodesy.distanceMetres(f.geometry().getCoordinate(), centre)));
                     }
                 });
             }
@@ -126,6 +125,55 @@ public final class Inundation {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new InundationResult(source, lvl, area, volume, maxDepth, polygons, buildings, buildingCount, roads, cameras,
                 flooded.cardinality(), ms);
+    }
+
+    private static boolean floodedAt(HeightGrid grid, BitSet flooded, double x, double y) {
+        int c = grid.col(x);
+        int r = grid.row(y);
+        return grid.inside(c, r) && flooded.get(r * grid.width() + c);
+    }
+
+    private static Coordinate firstFlooded(HeightGrid grid, BitSet flooded, Coordinate[] vertices, Coordinate interior) {
+        if (floodedAt(grid, flooded, interior.x, interior.y)) return interior;
+        for (Coordinate v : vertices) if (floodedAt(grid, flooded, v.x, v.y)) return v;
+        return null;
+    }
+
+    /** Metres of the line over flooded cells, sampled every half cell. */
+    private static double floodedLength(HeightGrid grid, BitSet flooded, Geometry g) {
+        double metres = 0;
+        for (int n = 0; n < g.getNumGeometries(); n++) {
+            if (!(g.getGeometryN(n) instanceof LineString line)) continue;
+            Coordinate[] cs = line.getCoordinates();
+            for (int i = 1; i < cs.length; i++) {
+                double segment = Geodesy.distanceMetres(cs[i - 1], cs[i]);
+                int steps = Math.max(1, (int) Math.ceil(Math.max(Math.abs(cs[i].x - cs[i - 1].x), Math.abs(cs[i].y - cs[i - 1].y)) / (grid.cell() / 2)));
+                int wet = 0;
+                for (int s = 0; s < steps; s++) {
+                    double t = (s + 0.5) / steps;
+                    if (floodedAt(grid, flooded, cs[i - 1].x + t * (cs[i].x - cs[i - 1].x), cs[i - 1].y + t * (cs[i].y - cs[i - 1].y))) wet++;
+                }
+                metres += segment * wet / steps;
+            }
+        }
+        return metres;
+    }
+
+    /** Whether any cell of the view cone (sampled on a 12 × 12 grid over its envelope) is flooded. */
+    private static boolean coneSeesFlooding(HeightGrid grid, BitSet flooded, Geometry cone) {
+        var locator = new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(cone);
+        Envelope e = cone.getEnvelopeInternal();
+        for (int i = 0; i <= 12; i++) {
+            for (int j = 0; j <= 12; j++) {
+                double x = e.getMinX() + e.getWidth() * i / 12;
+                double y = e.getMinY() + e.getHeight() * j / 12;
+                if (floodedAt(grid, flooded, x, y)
+                        && locator.locate(new Coordinate(x, y)) != org.locationtech.jts.geom.Location.EXTERIOR) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Feature findGauge(LayerReader reader, String code) {
