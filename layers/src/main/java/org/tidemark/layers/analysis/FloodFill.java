@@ -20,6 +20,15 @@ final class FloodFill {
      * @return the flooded land cells (sea cells excluded)
      */
     static BitSet fill(HeightGrid grid, int[] seeds, double level, boolean seaIsWater) {
+        return fill(grid, seeds, level, Double.NEGATIVE_INFINITY, seaIsWater);
+    }
+
+    /**
+     * As {@link #fill(HeightGrid, int[], double, boolean)}, flooding only ground at or above {@code floor}:
+     * an inland water body (a reservoir behind its dam, a stream at its gauge) raises its own surface, and
+     * ground below that surface's floor lies beyond the dam or downstream, where this level does not apply.
+     */
+    static BitSet fill(HeightGrid grid, int[] seeds, double level, double floor, boolean seaIsWater) {
         int w = grid.width();
         int h = grid.height();
         float[] z = grid.heights();
@@ -29,7 +38,7 @@ final class FloodFill {
         int top = 0;
         for (int s : seeds) {
             if (s < 0 || s >= w * h || visited.get(s)) continue;
-            if (!passable(z[s], level, seaIsWater)) continue;
+            if (!passable(z[s], level, floor, seaIsWater)) continue;
             visited.set(s);
             if (top == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
             stack[top++] = s;
@@ -46,7 +55,7 @@ final class FloodFill {
                     int cc = c + dc;
                     if ((dr == 0 && dc == 0) || cc < 0 || cc >= w) continue;
                     int j = rr * w + cc;
-                    if (visited.get(j) || !passable(z[j], level, seaIsWater)) continue;
+                    if (visited.get(j) || !passable(z[j], level, floor, seaIsWater)) continue;
                     visited.set(j);
                     if (top == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
                     stack[top++] = j;
@@ -56,7 +65,7 @@ final class FloodFill {
         return flooded;
     }
 
-    private static boolean passable(float ground, double level, boolean seaIsWater) {
-        return Float.isNaN(ground) ? seaIsWater : ground < level;
+    private static boolean passable(float ground, double level, double floor, boolean seaIsWater) {
+        return Float.isNaN(ground) ? seaIsWater : ground < level && ground >= floor;
     }
 }

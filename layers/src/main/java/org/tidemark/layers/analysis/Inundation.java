@@ -21,7 +21,8 @@ import org.tidemark.core.filter.Filter;
  *
  * <p>The DEM (CGCS2000, 1″) is copied at full resolution, seawall crests are burnt in as barriers
  * (a cell under a seawall is as high as its crest), and {@link FloodFill} spreads the level from the
- * gauge's water body: the sea for tide gauges, the cells around the gauge otherwise. Flooded cells are
+ * gauge's water body: the sea for tide gauges, the cells around the gauge otherwise — for those, only ground
+ * above the water body's floor floods (a reservoir's level does not apply below its dam). Flooded cells are
  * vectorised ({@link MaskVectorizer}) and intersected with buildings, roads and camera view cones,
  * each read through the caller's access gate ({@link LayerReader}).
  */
@@ -69,7 +70,10 @@ public final class Inundation {
         HeightGrid grid = HeightGrid.of(dem, dem.extent());
         burnSeawalls(reader, grid);
         int[] seeds = sea ? seaCells(grid) : around(grid, at, lvl);
-        BitSet flooded = FloodFill.fill(grid, seeds, lvl, sea);
+        // an inland source floods upwards from its own water surface (see FloodFill): 1 m below the
+        // lowest ground at the gauge, so the banks flood but the valley below the dam does not
+        double floor = sea || seeds.length == 0 ? Double.NEGATIVE_INFINITY : grid.heights()[seeds[0]] - 1.0;
+        BitSet flooded = FloodFill.fill(grid, seeds, lvl, floor, sea);
 
         double area = 0;
         double volume = 0;

@@ -61,6 +61,20 @@ class InundationTest {
     }
 
     @Test
+    void aReservoirLevelDoesNotFloodTheValleyBelowItsDam() {
+        // a basin at 50 m (the reservoir, west) and a valley at 10 m (east), joined by ground at 20 m:
+        // the reservoir at 55 m floods its banks up to 55 m but not the valley, which lies below its floor
+        int n = 40;
+        float[] z = new float[n * n];
+        for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) z[r * n + c] = c < 15 ? 50f + Math.abs(r - 20) : c < 20 ? 52f : 10f;
+        var dem = new org.tidemark.core.coverage.GridElevationModel(z, n, n, 121.0, 29.04, 0.001);
+        var result = new Inundation(dem).run(reader, null, new Coordinate(121.005, 29.02), 55.0);
+        long expected = 0;
+        for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) if (z[r * n + c] < 55 && z[r * n + c] >= 49) expected++;
+        assertThat(result.cells()).isEqualTo(expected);
+    }
+
+    @Test
     void affectedBuildingsAreListed() {
         var dem = bowl();
         add(catalog, BUILDINGS, true,
