@@ -58,7 +58,9 @@ final class GetFeatureExecutor {
             previous = PageLinks.of(ctx, r, prevStart, prevCount);
         }
         if (r.hits()) {
-            sink.begin(queries, win.matched(), 0, next, previous);
+            // WFS 2.0 §7.7.4.4.1: a hits response's next link leads to the first page of the results themselves
+            String first = !r.byId() && win.matched() > r.startIndex() ? PageLinks.of(ctx, r, r.startIndex(), r.count()) : null;
+            sink.begin(queries, win.matched(), 0, first, previous);
             sink.end();
             return;
         }
