@@ -170,6 +170,38 @@ class AuthorizationMatrixIT extends DemoApplicationTest {
         assertThat(fields(police)).contains("stream_url");
     }
 
+    @Test
+    void wfsTransactionsWriteOnlyWhereTheGrantAllowsIt() throws Exception {
+        String id = roadIds.iterator().next();
+        String tx = "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" "
+                + "xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:tm=\"http://tidemark.org/xiangshan\">"
+                + "<wfs:Update typeName=\"tm:" + LAYER + "\"><wfs:Property><wfs:ValueReference>name</wfs:ValueReference>"
+                + "<wfs:Value>%s</wfs:Value></wfs:Property><fes:Filter><fes:ResourceId rid=\"" + id + "\"/></fes:Filter></wfs:Update>"
+                + "</wfs:Transaction>";
+        String before = json(get("/ogc/collections/" + LAYER + "/items/" + enc(id), "police")).get("properties").get("name").asString();
+        var readOnly = http.send(request("/wfs", "water").header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(String.format(tx, "篡改 tampered"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(readOnly.statusCode()).as(readOnly.body()).isIn(400, 403);
+        assertThat(readOnly.body()).contains("ExceptionReport");
+        assertThat(json(get("/ogc/collections/" + LAYER + "/items/" + enc(id), "police")).get("properties").get("name").asString())
+                .isEqualTo(before);
+        var steward = http.send(request("/wfs", "police").header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(String.format(tx, "更名 renamed"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(steward.statusCode()).as(steward.body()).isEqualTo(200);
+        assertThat(json(get("/ogc/collections/" + LAYER + "/items/" + enc(id), "police")).get("properties").get("name").asString())
+                .isEqualTo("更名 renamed");
+        http.send(request("/wfs", "police").header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(String.format(tx, before))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void imageryOverlayTilesFollowTheGate() throws Exception {
+        String tile = "/tiles/" + LAYER + "/WebMercatorQuad/10/857/417.png";
+        assertThat(get(tile, "planner").statusCode()).isEqualTo(404);
+        assertThat(get(tile, null).statusCode()).isEqualTo(404);
+        assertThat(get(tile, "police").statusCode()).isIn(200, 204);
+    }
+
     // ---- tiles, catalog, analysis ----
 
     @Test
