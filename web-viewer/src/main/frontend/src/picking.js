@@ -4,17 +4,20 @@ import { t, localized, onLangChange } from './i18n.js';
 import { openPanel, propertyTable, paragraph, panelKind } from './panel.js';
 import { cameraRegistry, showCamera } from './cameras.js';
 import { showHydrograph } from './chart.js';
+import { InundationTool } from './inundation.js';
 
 const Cesium = window.Cesium;
 
 export function installPicking(viewer, { gauges, tools }) {
   let range = '24h';
   let current = null;
+  const inundation = new InundationTool(viewer);
   const showGauge = (code) => {
     const station = gauges.stations.get(code);
     if (!station) return;
     current = station;
-    openPanel(`${gauges.name(station)} (${station.code})`, [propertyTable(gauges.describe(station))], { chart: true, kind: 'gauge' });
+    openPanel(`${gauges.name(station)} (${station.code})`, [propertyTable(gauges.describe(station)), inundation.controls(station)],
+      { chart: true, kind: 'gauge' });
     showHydrograph(station, range);
   };
   for (const b of document.querySelectorAll('#chart-box [data-range]')) {

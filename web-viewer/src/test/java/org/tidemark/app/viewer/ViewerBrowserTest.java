@@ -210,6 +210,14 @@ class ViewerBrowserTest {
         assertThat(driver.findElement(By.id("details-title")).getText()).contains("大徐溪");
         assertThat(server.requests()).extracting(ViewerFixtureServer.Recorded::path).contains("/api/sensors/stations/63201700/observations");
         screenshot("05-gauge-chart");
+        // the level slider runs the inundation process for this gauge and drapes the result
+        js("document.querySelector('[data-testid=inundation-level]').closest('.inundation').querySelector('button').click();");
+        waitFor(Duration.ofSeconds(10), "document.querySelector('.inundation p').textContent.includes('4.21')");
+        assertThat(driver.findElement(By.cssSelector(".inundation p")).getText()).contains("37");
+        assertThat(server.lastProcessBody()).contains("\"gauge\":\"63201700\"").contains("\"level\"");
+        assertThat(((Number) js("return window.tidemark.viewer.dataSources.getByName('inundation')[0].entities.values.length;")).intValue())
+                .isGreaterThan(0);
+        screenshot("05b-inundation");
         assertThat(severeLogs()).as("console errors").isEmpty();
         assertThat(trap.pageRequests()).as("requests to non-loopback hosts").isEmpty();
     }

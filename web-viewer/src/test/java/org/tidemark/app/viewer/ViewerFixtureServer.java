@@ -157,6 +157,7 @@ final class ViewerFixtureServer implements AutoCloseable {
             if (path.equals("/wms")) { wms(exchange, recorded); return; }
             if (path.equals("/api/auth/login") && method.equals("POST")) { login(exchange); return; }
             if (path.equals("/ogc/processes/siting-check/execution") && method.equals("POST")) { siting(exchange); return; }
+            if (path.equals("/ogc/processes/inundation/execution") && method.equals("POST")) { inundation(exchange); return; }
             if (path.startsWith("/tiles/basemap/")) { send(exchange, 200, "image/png", basemapTile(path)); return; }
             if (path.equals("/tiles/buildings/tileset.json")) { json(exchange, 200, emptyTileset()); return; }
             if (path.startsWith("/api/") || path.startsWith("/ogc/") || path.startsWith("/tiles/")) {
@@ -230,6 +231,17 @@ final class ViewerFixtureServer implements AutoCloseable {
         json(exchange, 200, """
                 {"verdict":{"zh":"不宜建设","en":"Not suitable"},"floodZones":[{"risk_class":3,"area_m2":1200.5,"percent":12.5}],
                  "cameras":[{"code":"PC-001","name":"丹城路口"}],"links":[{"rel":"alternate","type":"text/html","href":"/ogc/jobs/1/results/report.html"}]}""");
+    }
+
+    /** OGC API Processes execution of inundation: a small flooded area with the real response's shape. */
+    private void inundation(HttpExchange exchange) throws IOException {
+        lastProcessBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        json(exchange, 200, """
+                {"flooded":{"type":"FeatureCollection","features":[{"type":"Feature","id":"flooded","geometry":{"type":"MultiPolygon",
+                 "coordinates":[[[[121.69,29.39],[121.71,29.39],[121.71,29.41],[121.69,29.41],[121.69,29.39]]]]},"properties":{"level":3.2}}],
+                 "properties":{"source":"63201700","level":3.2,"floodedAreaM2":4212000.5,"volumeM3":1.2E6,"maxDepthM":1.8,"cells":4400,
+                  "buildingCount":37,"buildings":[],"roads":[{"layer":"roads","id":"roads.1","name":"S215","measure":850.0}],
+                  "cameras":[],"millis":12,"layer":"inundation_ab12cd34"}}}""");
     }
 
     private void wms(HttpExchange exchange, Recorded request) throws IOException {
