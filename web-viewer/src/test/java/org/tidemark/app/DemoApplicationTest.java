@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = TidemarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class DemoApplicationTest {
     protected static final Path DATA;
+    /** The sign-in token secret of the test application (so tests can mint expired tokens). */
+    protected static final String TOKEN_SECRET = "integration-test-secret";
 
     static {
         try {
@@ -30,5 +32,6 @@ public abstract class DemoApplicationTest {
         r.add("tidemark.data-dir", DATA::toString);
         r.add("tidemark.demo.feed", () -> "false");
         r.add("tidemark.db.url", () -> "");
+        r.add("tidemark.security.token-secret", () -> TOKEN_SECRET);
     }
 }

@@ -243,6 +243,12 @@ class AuthorizationMatrixIT extends DemoApplicationTest {
         var replay = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections")).header("Authorization", "Bearer " + t).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(replay.statusCode()).as("token replay after logout").isEqualTo(401);
+        String expired = new org.tidemark.app.security.TokenService(TOKEN_SECRET,
+                java.time.Clock.fixed(Instant.now().minusSeconds(7200), java.time.ZoneOffset.UTC), java.time.Duration.ofMinutes(30))
+                .issue(new org.tidemark.core.access.Principal("police", "police", Set.of("user", "steward")));
+        var expiredCall = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections/" + LAYER + "/items"))
+                .header("Authorization", "Bearer " + expired).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(expiredCall.statusCode()).as("expired token").isEqualTo(401);
         var inQuery = http.send(HttpRequest.newBuilder(URI.create(base() + "/ogc/collections/" + LAYER + "/items?limit=1&token="
                 + tokens.get("police"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(inQuery.statusCode()).as("token as a query parameter, for clients that cannot set headers").isEqualTo(200);
