@@ -202,6 +202,32 @@ class AuthorizationMatrixIT extends DemoApplicationTest {
         assertThat(get(tile, "police").statusCode()).isIn(200, 204);
     }
 
+    @Test
+    void tileCachesNeverHandOneScopesTilesToAnother() throws Exception {
+        // a camera outside the water bureau's grant: its tile, fetched first by the provider (and so cached),
+        // must not reach the narrowed consumer as the provider's bytes
+        JsonNode all = json(get("/ogc/collections/" + LAYER + "/items?limit=1000", "police"));
+        JsonNode outside = null;
+        for (JsonNode f : all.get("features")) if (!roadIds.contains(f.get("id").asString())) { outside = f; break; }
+        double lon = outside.get("geometry").get("coordinates").get(0).asDouble();
+        double lat = outside.get("geometry").get("coordinates").get(1).asDouble();
+        int z = 15;
+        int x = (int) Math.floor((lon + 180) / 360 * (1 << z));
+        double rad = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * (1 << z));
+        for (String tile : List.of("/tiles/" + LAYER + "/WebMercatorQuad/" + z + "/" + x + "/" + y + ".png",
+                "/ogc/collections/" + LAYER + "/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x)) {
+            var provider = http.send(request(tile, "police").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(provider.statusCode()).as(tile).isEqualTo(200);
+            var consumer = http.send(request(tile, "water").build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (consumer.statusCode() == 200) {
+                assertThat(consumer.body()).as("narrowed scope gets its own tile: " + tile).isNotEqualTo(provider.body());
+            } else {
+                assertThat(consumer.statusCode()).as(tile).isEqualTo(204);
+            }
+        }
+    }
+
     // ---- tiles, catalog, analysis ----
 
     @Test
