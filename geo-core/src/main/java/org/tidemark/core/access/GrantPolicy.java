@@ -29,6 +29,14 @@ public final class GrantPolicy implements AccessPolicy {
     private final GrantStore grants;
     private final Function<String, Filter> rowFilterParser;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A layer's grants as read at {@code loadedAt} (System.nanoTime) when the store was at {@code version}. */
+    private record Cached(List<Grant> grants, long version, long loadedAt) {}
+
+    /** How long grants read from the store are reused: a write through this instance invalidates at once;
+     *  a write through another instance (several servers on one PostGIS) is seen within this time. */
+    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     /**
      * @param rowFilterParser parses a grant's CQL2 text row filter (e.g. {@code Cql2TextParser::parse})
@@ -61,7 +69,7 @@ public final class GrantPolicy implements AccessPolicy {
         boolean write = false;
         Geometry singleArea = null;
         int applied = 0;
-        for (Grant g : grants.grants(layer.name())) {
+        for (Grant g : grantsOf(layer.name())) {
             if (!g.activeAt(now) || !g.appliesTo(principal)) continue;
             Filter rowFilter;
             Geometry area;
@@ -90,5 +98,18 @@ public final class GrantPolicy implements AccessPolicy {
         Filter rowFilter = rows.stream().anyMatch(f -> f instanceof Filter.Include) ? Filter.INCLUDE
                 : rows.size() == 1 ? rows.get(0) : new Filter.Or(rows);
         return new AccessDecision(true, allAttributes ? null : attributes, rowFilter, singleArea, write);
+    }
+
+    /** The grants on a layer, read at most once per {@link #CACHE_NANOS} unless the store changed meanwhile:
+     *  every read path asks the gate, often for several layers per request. */
+    private List<Grant> grantsOf(String layer) {
+        long now = System.nanoTime();
+        long version = grants.version();
+        Cached c = cache.get(layer);
+        if (c == null || c.version() != version || now - c.loadedAt() > CACHE_NANOS) {
+            c = new Cached(grants.grants(layer), version, now);
+            cache.put(layer, c);
+        }
+        return c.grants();
     }
 }

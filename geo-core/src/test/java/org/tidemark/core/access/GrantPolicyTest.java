@@ -111,7 +111,9 @@ class GrantPolicyTest {
 
         public Optional<Grant> grant(String id) { return all.stream().filter(g -> g.id().equals(id)).findFirst(); }
 
-        public Grant save(Grant g) { all.removeIf(x -> x.id().equals(g.id())); all.add(g); return g; }
+        long writes;
+
+        public Grant save(Grant g) { all.removeIf(x -> x.id().equals(g.id())); all.add(g); writes++; return g; }
 
         public List<AccessRequest> requests() { return List.of(); }
 
@@ -119,6 +121,6 @@ class GrantPolicyTest {
 
         public AccessRequest save(AccessRequest r) { return r; }
 
-        public long version() { return all.size(); }
+        public long version() { return writes; }
     }
 }

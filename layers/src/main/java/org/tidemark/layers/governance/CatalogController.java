@@ -58,6 +58,7 @@ public class CatalogController {
             throw GeoServiceException.invalid("kind", "kind must be 'vector' or 'live'");
         }
         Principal caller = Callers.of(request);
+        Map<String, String> pending = pendingRequests(caller);
         List<Map<String, Object>> matched = new ArrayList<>();
         for (Layer layer : catalog.layers()) {
             if (department != null && (layer.department() == null || !layer.department().code().equals(department))) continue;
@@ -67,7 +68,7 @@ public class CatalogController {
             AccessDecision access = policy.decide(caller, layer.name());
             Envelope extent = access.visible() ? extent(layer) : null;
             if (box != null && (extent == null || !extent.intersects(box))) continue;
-            matched.add(record(layer, access, extent, caller, request));
+            matched.add(record(layer, access, extent, caller, pending, request));
         }
         List<Map<String, Object>> page = matched.subList(Math.min(offset, matched.size()), Math.min(offset + limit, matched.size()));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -89,14 +90,24 @@ public class CatalogController {
         Layer layer = catalog.layer(id).orElseThrow(() -> GeoServiceException.notFound("id", "No resource " + id));
         Principal caller = Callers.of(request);
         AccessDecision access = policy.decide(caller, id);
-        return record(layer, access, access.visible() ? extent(layer) : null, caller, request);
+        return record(layer, access, access.visible() ? extent(layer) : null, caller, pendingRequests(caller), request);
     }
 
     @ExceptionHandler(GeoServiceException.class)
     ResponseEntity<Map<String, Object>> error(GeoServiceException e) { return Problems.of(e); }
 
+    /** The caller's pending access requests by layer (read once per catalog request). */
+    private Map<String, String> pendingRequests(Principal caller) {
+        Map<String, String> pending = new java.util.HashMap<>();
+        if (caller.isAnonymous()) return pending;
+        for (AccessRequest r : grants.requests()) {
+            if (r.requester().equals(caller.id()) && r.status() == AccessRequest.Status.PENDING) pending.putIfAbsent(r.layer(), r.id());
+        }
+        return pending;
+    }
+
     private Map<String, Object> record(Layer layer, AccessDecision access, Envelope extent, Principal caller,
-                                       HttpServletRequest request) {
+                                       Map<String, String> pending, HttpServletRequest request) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("type", "dataset");
         props.put("title", layer.title().zh());
@@ -125,10 +136,7 @@ public class CatalogController {
         }
         props.put("fields", fields);
         props.put("access", accessState(layer, access, caller));
-        grants.requests().stream()
-                .filter(r -> r.layer().equals(layer.name()) && r.requester().equals(caller.id())
-                        && r.status() == AccessRequest.Status.PENDING)
-                .findFirst().ifPresent(r -> props.put("pendingRequest", r.id()));
+        if (pending.containsKey(layer.name())) props.put("pendingRequest", pending.get(layer.name()));
         Map<String, Object> rec = new LinkedHashMap<>();
         rec.put("type", "Feature");
         rec.put("id", layer.name());

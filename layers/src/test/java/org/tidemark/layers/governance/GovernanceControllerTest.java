@@ -136,6 +136,7 @@ class GovernanceControllerTest {
         final List<Grant> all = new ArrayList<>();
         final List<AccessRequest> reqs = new ArrayList<>();
         int n;
+        long writes;
 
         public List<Grant> grants(String layer) { return all.stream().filter(g -> g.layer().equals(layer)).toList(); }
 
@@ -148,6 +149,7 @@ class GovernanceControllerTest {
                     g.write(), g.expiresAt(), g.revokedAt(), g.grantedBy(), g.createdAt());
             all.removeIf(x -> x.id().equals(s.id()));
             all.add(s);
+            writes++;
             return s;
         }
 
@@ -164,7 +166,7 @@ class GovernanceControllerTest {
             return s;
         }
 
-        public long version() { return n; }
+        public long version() { return writes; }
     }
 
     static final class Audit implements AuditLog {
