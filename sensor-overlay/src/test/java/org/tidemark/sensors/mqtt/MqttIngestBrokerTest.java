@@ -68,7 +68,11 @@ class MqttIngestBrokerTest {
         ingest.start();
         waitFor(ingest::isSubscribed, 10);
         publisher = new MqttClient(BROKER, clientId + "-pub", new MemoryPersistence());
-        publisher.connect();
+        MqttConnectOptions pubOptions = new MqttConnectOptions();
+        // Paho completes a QoS 1 token before it frees the in-flight slot; with the default window of 10,
+        // twenty quick publishes can fail with "Too many publishes in progress" on a slow machine
+        pubOptions.setMaxInflight(1000);
+        publisher.connect(pubOptions);
     }
 
     @AfterEach
