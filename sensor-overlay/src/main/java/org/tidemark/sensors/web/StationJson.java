@@ -52,7 +52,7 @@ final class StationJson {
         th.put("RAIN_1H", t.rain1h());
         th.put("RAIN_3H", t.rain3h());
         th.put("RAIN_24H", t.rain24h());
-        m.put("thresholds", view.mask(th));
+        m.put("thresholds", th);
         Map<String, Object> values = new LinkedHashMap<>();
         Instant tm = null;
         for (Observation o : latest.of(s.code()).values()) {
@@ -89,6 +89,11 @@ final class StationJson {
                 m.put("statusReason", reason);
             }
         }
-        return m;
+        // the station's own gauge attributes (STNM_EN, STTP, DTMNM, TM) and what derives from them follow the grant too
+        if (!view.attributeVisible("STTP")) m.remove("kind");
+        if (!view.attributeVisible("FSLTDZ")) th.remove("FSLTDZ_SEASONS");
+        m.put("thresholds", view.mask(th));
+        if (!view.attributeVisible("TM")) values.values().forEach(v -> ((Map<?, ?>) v).remove("TM"));
+        return view.mask(m);
     }
 }

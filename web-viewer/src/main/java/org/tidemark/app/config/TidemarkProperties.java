@@ -16,9 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param service   public service metadata (base URL for capabilities, schema location base)
  * @param mqtt      the MQTT live bus; an empty URL disables it
  * @param security  users and API keys
+ * @param sensors   how the live gauges layer is published
  */
 @ConfigurationProperties(prefix = "tidemark")
-public record TidemarkProperties(Path dataDir, Db db, Demo demo, Service service, Mqtt mqtt, Security security) {
+public record TidemarkProperties(Path dataDir, Db db, Demo demo, Service service, Mqtt mqtt, Security security,
+                                 Sensors sensors) {
 
     public TidemarkProperties {
         if (dataDir == null) dataDir = Path.of("tidemark-data");
@@ -27,6 +29,7 @@ public record TidemarkProperties(Path dataDir, Db db, Demo demo, Service service
         if (service == null) service = new Service(null, null, 4096, 10_000);
         if (mqtt == null) mqtt = new Mqtt(null, "tidemark/obs/#");
         if (security == null) security = new Security(null, List.of(), List.of(), null);
+        if (sensors == null) sensors = new Sensors(null);
     }
 
     /** The store: {@code jdbc:postgresql://...} for PostGIS, empty for embedded H2GIS. */
@@ -51,6 +54,15 @@ public record TidemarkProperties(Path dataDir, Db db, Demo demo, Service service
             if (maxImageSize <= 0) maxImageSize = 4096;
             if (maxFeatures <= 0) maxFeatures = 10_000;
         }
+    }
+
+    /**
+     * @param gaugesPublic whether the water bureau publishes the live {@code gauges} layer to everyone
+     *                     (default true, as in the demo); false makes it like any other layer: its own
+     *                     department sees it, others only through a grant (rows, fields, area)
+     */
+    public record Sensors(Boolean gaugesPublic) {
+        public Sensors { if (gaugesPublic == null) gaugesPublic = Boolean.TRUE; }
     }
 
     /** @param url broker such as {@code tcp://127.0.0.1:1883}; empty disables MQTT */

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.tidemark.app.config.TidemarkProperties;
 import org.tidemark.core.access.AccessPolicy;
 import org.tidemark.core.access.GrantPolicy;
 import org.tidemark.core.access.GrantStore;
@@ -37,12 +38,14 @@ public class CatalogConfiguration {
 
     @Bean
     @Primary
-    LayerCatalog tidemarkCatalog(CachedLayerCatalog stored, ObjectProvider<LiveGaugesLayer> live, InundationLayers temporary) {
+    LayerCatalog tidemarkCatalog(CachedLayerCatalog stored, ObjectProvider<LiveGaugesLayer> live, InundationLayers temporary,
+                                TidemarkProperties properties) {
+        boolean gaugesPublic = properties.sensors().gaugesPublic();
         LayerCatalog gauges = new LayerCatalog() {
             // resolved lazily: the sensor module itself reads the stored station register from this catalog
             public List<Layer> layers() {
                 LiveGaugesLayer l = live.getIfAvailable();
-                return l == null ? List.of() : List.of(l.layer());
+                return l == null ? List.of() : List.of(published(l.layer(), gaugesPublic));
             }
 
             public Optional<FeatureSource> source(String name) {
@@ -51,6 +54,12 @@ public class CatalogConfiguration {
             }
         };
         return new CompositeLayerCatalog(List.of(stored, gauges, temporary.catalog()));
+    }
+
+    /** The gauges layer as its provider publishes it: public to everyone, or behind grants like any layer. */
+    static Layer published(Layer gauges, boolean isPublic) {
+        return gauges.isPublic() == isPublic ? gauges : new Layer(gauges.type(), gauges.department(), gauges.keywords(),
+                gauges.updateFrequency(), isPublic, gauges.live(), gauges.contact());
     }
 
     /** Parses a grant's CQL2 text row filter. */
