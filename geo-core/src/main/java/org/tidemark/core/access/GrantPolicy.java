@@ -61,6 +61,9 @@ public final class GrantPolicy implements AccessPolicy {
         return fromGrants(principal, layer);
     }
 
+    @Override
+    public long version() { return grants.version(); }
+
     private AccessDecision fromGrants(Principal principal, Layer layer) {
         var now = clock.instant();
         List<Filter> rows = new ArrayList<>();

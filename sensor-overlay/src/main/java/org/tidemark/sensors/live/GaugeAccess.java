@@ -27,6 +27,9 @@ public final class GaugeAccess {
         this.features = features;
     }
 
+    /** The access policy's version: a view taken at another version may be out of date. */
+    public long policyVersion() { return policy.version(); }
+
     /** The view one principal has of the gauges. */
     public View viewFor(Principal principal) {
         AccessDecision d;

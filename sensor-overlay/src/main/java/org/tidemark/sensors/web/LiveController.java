@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.tidemark.core.access.Principal;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.sensor.Station;
 import org.tidemark.sensors.SensorSettings;
@@ -43,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class LiveController implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveController.class);
+    private static final long VIEW_REFRESH_NANOS = 2_000_000_000L;
     private static final Set<String> TYPES = Set.of("observation", "status", "alert");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_BATCH = 256;
@@ -83,7 +85,8 @@ public class LiveController implements SmartLifecycle {
         if (layer != null && !layer.equals(GaugeFeatures.LAYER)) {
             throw GeoServiceException.notFound("layer", "no live layer " + layer);
         }
-        GaugeAccess.View view = access.viewFor(Principals.of(request));
+        Principal principal = Principals.of(request);
+        GaugeAccess.View view = access.viewFor(principal);
         if (!view.visible()) throw GeoServiceException.notFound("layer", "no live layer gauges");
         Selection selection = new Selection(parseTypes(types), parseBbox(bbox),
                 station == null ? null : Set.of(station.split(",")));
@@ -113,17 +116,30 @@ public class LiveController implements SmartLifecycle {
             release.run();
             throw e;
         }
-        Thread.ofVirtual().name("sse-" + request.getRemoteAddr()).start(() -> pump(emitter, sub, view, selection, closed, release));
+        Thread.ofVirtual().name("sse-" + request.getRemoteAddr()).start(() -> pump(emitter, sub, principal, view, selection, closed, release));
         return emitter;
     }
 
-    private void pump(SseEmitter emitter, LiveBus.Subscription sub, GaugeAccess.View view, Selection selection,
+    /**
+     * Streams events to one client. The caller's view is asked again whenever the access policy changed on
+     * this instance and at least every {@link #VIEW_REFRESH_NANOS}, so a revoked or expired grant, or a
+     * narrowed scope, applies to open streams too; a caller who lost the layer has the stream ended.
+     */
+    private void pump(SseEmitter emitter, LiveBus.Subscription sub, Principal principal, GaugeAccess.View view, Selection selection,
                       AtomicBoolean closed, Runnable release) {
         long heartbeat = settings.heartbeat().toMillis();
         List<LiveEvent> batch = new ArrayList<>();
         try {
+            long viewAt = System.nanoTime();
+            long viewVersion = access.policyVersion();
             while (!closed.get()) {
                 LiveEvent first = sub.poll(heartbeat);
+                if (access.policyVersion() != viewVersion || System.nanoTime() - viewAt > VIEW_REFRESH_NANOS) {
+                    viewVersion = access.policyVersion();
+                    view = access.viewFor(principal);
+                    viewAt = System.nanoTime();
+                    if (!view.visible()) break;
+                }
                 if (first == null) {
                     if (sub.overflowed()) break;   // the client fell behind: end; it resumes with Last-Event-ID
                     emitter.send(SseEmitter.event().comment("heartbeat"));

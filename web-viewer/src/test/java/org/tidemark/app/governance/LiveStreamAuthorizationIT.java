@@ -128,6 +128,31 @@ class LiveStreamAuthorizationIT {
     }
 
     @Test
+    void revokingAGrantEndsStreamsAlreadyOpen() throws Exception {
+        Grant grant = grants.save(new Grant(null, "gauges", "dept:emergency", null, null, null, false, null, null, "water", Instant.now()));
+        tokens.put("commander", login("commander"));
+        SseListener stream = open("commander");
+        stream.awaitOpen();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(20);
+        postReadings("[{\"station\":\"" + tide + "\",\"property\":\"TDZ\",\"time\":\"" + t + "\",\"value\":2.35}]");
+        stream.awaitStations(Set.of(tide));
+
+        var revoked = http.send(request("/api/grants/" + grant.id() + "/revoke", "water").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        // the next event after the view is asked again ends the stream instead of reaching the commander
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int n = 0;
+        while (!stream.ended && System.nanoTime() < deadline) {
+            postReadings("[{\"station\":\"" + reservoir + "\",\"property\":\"RZ\",\"time\":\"" + t.plusSeconds(++n) + "\",\"value\":12.6}]");
+            Thread.sleep(500);
+        }
+        assertThat(stream.ended).as("stream ended after revocation").isTrue();
+        assertThat(stream.stations()).doesNotContain(reservoir);
+        assertThat(get("/api/live", "commander").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void callersWithoutAnActiveGrantGetNoStream() throws Exception {
         for (String who : new String[] {null, "planner", "ocean"}) {
             var r = http.send(request("/api/live", who).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
@@ -178,6 +203,7 @@ class LiveStreamAuthorizationIT {
     final class SseListener {
         final List<JsonNode> events = new CopyOnWriteArrayList<>();
         volatile boolean opened;
+        volatile boolean ended;
         volatile Thread reader;
         volatile Stream<String> lines;
 
@@ -196,6 +222,8 @@ class LiveStreamAuthorizationIT {
                     });
                 } catch (IOException | InterruptedException | RuntimeException e) {
                     // closed by the test
+                } finally {
+                    ended = true;
                 }
             });
         }
