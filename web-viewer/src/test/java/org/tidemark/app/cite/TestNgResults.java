@@ -85,7 +85,7 @@ record TestNgResults(int total, int passed, int failed, int skipped, List<Outcom
         return out;
     }
 
-    /** Skip reasons with their counts, most frequent first. */
+    /** Skip reasons (test class and the suite's message) with their counts, in name order. */
     Map<String, Integer> skipReasons() {
         Map<String, Integer> out = new TreeMap<>();
         for (Outcome o : outcomes) {
