@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.tidemark.core.feature.Attribute;
 import org.tidemark.core.feature.FeatureType;
+import org.tidemark.core.feature.GeometryKind;
 import org.tidemark.layers.gml.GmlVersion;
 import org.tidemark.layers.web.GatedLayer;
 
@@ -26,6 +27,21 @@ final class SchemaWriter {
         return switch (t) {
             case INTEGER, LONG -> "integer";
             default -> t.xsdType();
+        };
+    }
+
+    /**
+     * GML 3.2 has no LineString/Polygon property types, so a simple-features line layer declares
+     * {@code gml:CurvePropertyType} (any curve) and a polygon layer {@code gml:SurfacePropertyType}. The values we
+     * write are always the simple kind; the comment {@code <!-- restricted to LineString -->} after the element is
+     * the convention GDAL's GML reader (and its WFS driver) honours, so that clients report LineString rather than
+     * CompoundCurve (and Polygon, MultiLineString, MultiPolygon rather than CurvePolygon, MultiCurve, MultiSurface).
+     * A comment keeps the schema valid GML 3.2 and changes nothing for schema-aware clients.
+     */
+    static String simpleFeatureRestriction(GeometryKind kind) {
+        return switch (kind) {
+            case LINESTRING, POLYGON, MULTILINESTRING, MULTIPOLYGON -> kind.simpleFeaturesName();
+            default -> null;
         };
     }
 
@@ -60,6 +76,8 @@ final class SchemaWriter {
                 w.writeAttribute("minOccurs", "0");
                 w.writeAttribute("maxOccurs", "1");
                 w.writeAttribute("nillable", "true");
+                String restriction = simpleFeatureRestriction(t.geometryKind());
+                if (restriction != null) w.writeComment(" restricted to " + restriction + " ");
                 for (Attribute a : t.attributes()) {
                     w.writeEmptyElement("xsd", "element", XmlSupport.XSD);
                     w.writeAttribute("name", a.name());
