@@ -123,6 +123,8 @@ class OgcApiControllerTest {
         JsonNode last = json(call("/ogc/collections/place_names/items?offset=4"));
         all.addAll(ids(last));
         assertThat(rels(last)).doesNotContain("next");
+        assertThat(last.get("numberMatched").asLong()).as("a partial last page knows the total").isEqualTo(5);
+        assertThat(json(call("/ogc/collections/place_names/items?offset=9")).get("numberMatched").asLong()).as("past the end").isEqualTo(5);
         assertThat(all).hasSize(5).doesNotHaveDuplicates();
         assertThat(json(call("/ogc/collections/place_names/items?limit=1000")).get("numberReturned").asInt()).as("clamped to max").isEqualTo(3);
     }
