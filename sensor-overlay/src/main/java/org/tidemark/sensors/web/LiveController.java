@@ -3,15 +3,12 @@ package org.tidemark.sensors.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,14 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.tidemark.core.error.GeoServiceException;
-import org.tidemark.core.sensor.Station;
 import org.tidemark.sensors.SensorSettings;
 import org.tidemark.sensors.live.GaugeAccess;
-import org.tidemark.sensors.live.GaugeFeatures;
 import org.tidemark.sensors.live.LiveBus;
 import org.tidemark.sensors.live.LiveEvent;
 import org.tidemark.sensors.model.StationRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/live}: server-sent events (HTML Living Standard §9.2 "Server-sent events") with event
@@ -43,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class LiveController implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveController.class);
-    private static final Set<String> TYPES = Set.of("observation", "status", "alert");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_BATCH = 256;
 
     private final LiveBus bus;
@@ -62,16 +54,6 @@ public class LiveController implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** What one client asked to see. */
-    private record Selection(Set<String> types, Envelope bbox, Set<String> stationCodes) {
-        boolean wants(LiveEvent e, Station s) {
-            if (LiveBus.RESET.equals(e.type())) return true;
-            if (!types.contains(e.type())) return false;
-            if (stationCodes != null && !stationCodes.contains(e.station())) return false;
-            return bbox == null || s != null && bbox.contains(s.longitude(), s.latitude());
-        }
-    }
-
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter live(@RequestParam(name = "layer", required = false) String layer,
                            @RequestParam(name = "types", required = false) String types,
@@ -80,14 +62,10 @@ public class LiveController implements SmartLifecycle {
                            @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
                            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
                            HttpServletRequest request) throws IOException {
-        if (layer != null && !layer.equals(GaugeFeatures.LAYER)) {
-            throw GeoServiceException.notFound("layer", "no live layer " + layer);
-        }
+        LiveSelection selection = LiveSelection.parse(layer, types, bbox, station);
         GaugeAccess.View view = access.viewFor(Principals.of(request));
         if (!view.visible()) throw GeoServiceException.notFound("layer", "no live layer gauges");
-        Selection selection = new Selection(parseTypes(types), parseBbox(bbox),
-                station == null ? null : Set.of(station.split(",")));
-        long lastId = parseId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        long lastId = LiveSelection.parseId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         if (open.incrementAndGet() > settings.maxSseClients()) {
             open.decrementAndGet();
             throw new GeoServiceException(GeoServiceException.Kind.UNAVAILABLE, "Overloaded", null,
@@ -117,7 +95,7 @@ public class LiveController implements SmartLifecycle {
         return emitter;
     }
 
-    private void pump(SseEmitter emitter, LiveBus.Subscription sub, GaugeAccess.View view, Selection selection,
+    private void pump(SseEmitter emitter, LiveBus.Subscription sub, GaugeAccess.View view, LiveSelection selection,
                       AtomicBoolean closed, Runnable release) {
         long heartbeat = settings.heartbeat().toMillis();
         List<LiveEvent> batch = new ArrayList<>();
@@ -134,10 +112,8 @@ public class LiveController implements SmartLifecycle {
                 sub.drainTo(batch, MAX_BATCH - 1);
                 Set<ResponseBodyEmitter.DataWithMediaType> parts = new LinkedHashSet<>();
                 for (LiveEvent e : batch) {
-                    Station s = stations.find(e.station()).orElse(null);
-                    if (!selection.wants(e, s)) continue;
-                    if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) continue;
-                    String data = e.json() != null && view.unmasked() ? e.json() : JSON.writeValueAsString(view.mask(e.data()));
+                    String data = selection.render(e, stations.find(e.station()).orElse(null), view);
+                    if (data == null) continue;
                     parts.addAll(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data).build());
                 }
                 if (!parts.isEmpty()) emitter.send(parts);   // one write and flush for the whole batch
@@ -180,34 +156,4 @@ public class LiveController implements SmartLifecycle {
 
     @Override
     public int getPhase() { return Integer.MAX_VALUE; }
-
-    private static Set<String> parseTypes(String types) {
-        if (types == null || types.isBlank()) return TYPES;
-        Set<String> set = Arrays.stream(types.split(",")).map(String::trim).collect(Collectors.toSet());
-        for (String t : set) if (!TYPES.contains(t)) throw GeoServiceException.invalid("types", "unknown event type " + t);
-        return set;
-    }
-
-    private static Envelope parseBbox(String bbox) {
-        if (bbox == null || bbox.isBlank()) return null;
-        String[] p = bbox.split(",");
-        if (p.length != 4) throw GeoServiceException.invalid("bbox", "bbox must be minLon,minLat,maxLon,maxLat");
-        try {
-            double x1 = Double.parseDouble(p[0]), y1 = Double.parseDouble(p[1]);
-            double x2 = Double.parseDouble(p[2]), y2 = Double.parseDouble(p[3]);
-            if (x1 > x2 || y1 > y2) throw GeoServiceException.invalid("bbox", "bbox minimum exceeds maximum");
-            return new Envelope(x1, x2, y1, y2);
-        } catch (NumberFormatException e) {
-            throw GeoServiceException.invalid("bbox", "bbox must be four numbers");
-        }
-    }
-
-    private static long parseId(String id) {
-        if (id == null || id.isBlank()) return -1;
-        try {
-            return Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

@@ -96,7 +96,7 @@ final class AppProcess implements AutoCloseable {
     /** {@code target/web-viewer-<version>.jar} of this module (failsafe runs in the module directory). */
     static Path jar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("web-viewer-[^-]+(-SNAPSHOT)?\\.jar"))
+            return files.map(Path::toAbsolutePath).filter(f -> f.getFileName().toString().matches("web-viewer-[^-]+(-SNAPSHOT)?\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no packaged web-viewer jar in target/"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
