@@ -3,7 +3,6 @@ package org.tidemark.sensors.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +44,7 @@ public class LiveController implements SmartLifecycle {
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    private final LiveFrames frames = new LiveFrames(LiveFrames::sse);
     private volatile boolean running;
 
     public LiveController(LiveBus bus, GaugeAccess access, StationRegistry stations, SensorSettings settings) {
@@ -110,13 +110,15 @@ public class LiveController implements SmartLifecycle {
                 batch.clear();
                 batch.add(first);
                 sub.drainTo(batch, MAX_BATCH - 1);
-                Set<ResponseBodyEmitter.DataWithMediaType> parts = new LinkedHashSet<>();
+                StringBuilder text = new StringBuilder();
                 for (LiveEvent e : batch) {
                     String data = selection.render(e, stations.find(e.station()).orElse(null), view);
                     if (data == null) continue;
-                    parts.addAll(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data).build());
+                    text.append(data == e.json() ? frames.of(e) : frames.of(e, data));   // shared frame when unmasked
                 }
-                if (!parts.isEmpty()) emitter.send(parts);   // one write and flush for the whole batch
+                if (!text.isEmpty()) {   // one write and flush for the whole batch
+                    emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), MediaType.TEXT_PLAIN)));
+                }
             }
             emitter.complete();
         } catch (IOException | IllegalStateException e) {

@@ -37,7 +37,11 @@ record LiveSelection(Set<String> types, Envelope bbox, Set<String> stationCodes)
         return bbox == null || s != null && bbox.contains(s.longitude(), s.latitude());
     }
 
-    /** The event's JSON payload for this client, or null when the selection or the access gate excludes it. */
+    /**
+     * The event's JSON payload for this client, or null when the selection or the access gate excludes it.
+     * A client that sees the published payload unmasked gets {@link LiveEvent#json()} itself (the same
+     * instance), which lets the transports share one formatted frame among such clients.
+     */
     String render(LiveEvent e, Station s, GaugeAccess.View view) {
         if (!wants(e, s)) return null;
         if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) return null;

@@ -52,6 +52,7 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
     private final StationRegistry stations;
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
+    private final LiveFrames frames = new LiveFrames(LiveFrames::socket);
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, LiveBus.Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -128,8 +129,7 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
                 for (LiveEvent e : batch) {
                     String data = selection.render(e, stations.find(e.station()).orElse(null), view);
                     if (data == null) continue;
-                    session.sendMessage(new TextMessage("{\"id\":\"" + e.id() + "\",\"type\":" + JsonText.quote(e.type())
-                            + ",\"data\":" + data + "}"));
+                    session.sendMessage(new TextMessage(data == e.json() ? frames.of(e) : frames.of(e, data)));
                 }
             }
         } catch (IOException | IllegalStateException e) {
