@@ -47,6 +47,12 @@ public final class GaugeAccess {
 
         public boolean attributeVisible(String name) { return decision.attributeVisible(name); }
 
+        /** Whether this principal sees every station and every attribute (events need no per-station check). */
+        public boolean unrestricted() {
+            return decision.visible() && decision.attributes() == null && decision.spatialLimit() == null
+                    && decision.rowFilter() instanceof Filter.Include;
+        }
+
         /** Whether every attribute is visible (payloads can be sent as published). */
         public boolean unmasked() { return decision.attributes() == null; }
 
@@ -81,6 +87,7 @@ public final class GaugeAccess {
         /** Whether an event may reach this principal at all (station rows, and the observed property). */
         public boolean allows(LiveEvent e, Station s) {
             if (s == null || !stationVisible(s)) return false;
+            if (decision.attributes() == null) return true;
             Object property = e.data().get("property");
             return !(property instanceof String p) || GaugeFeatures.TYPE.attribute(p).isEmpty()
                     || decision.attributeVisible(p);

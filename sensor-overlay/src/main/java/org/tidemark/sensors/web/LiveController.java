@@ -44,7 +44,7 @@ public class LiveController implements SmartLifecycle {
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
-    private final LiveFrames frames = new LiveFrames(LiveFrames::sse);
+    private final LiveFrames<byte[]> frames;
     private volatile boolean running;
 
     public LiveController(LiveBus bus, GaugeAccess access, StationRegistry stations, SensorSettings settings) {
@@ -52,6 +52,7 @@ public class LiveController implements SmartLifecycle {
         this.access = access;
         this.stations = stations;
         this.settings = settings;
+        this.frames = new LiveFrames<>(settings.replaySize() + settings.clientQueueSize(), LiveFrames::sse);
     }
 
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -110,14 +111,14 @@ public class LiveController implements SmartLifecycle {
                 batch.clear();
                 batch.add(first);
                 sub.drainTo(batch, MAX_BATCH - 1);
-                StringBuilder text = new StringBuilder();
+                java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
                 for (LiveEvent e : batch) {
-                    String data = selection.render(e, stations.find(e.station()).orElse(null), view);
+                    String data = selection.render(e, selection.needsStation(view) ? stations.find(e.station()).orElse(null) : null, view);
                     if (data == null) continue;
-                    text.append(data == e.json() ? frames.of(e) : frames.of(e, data));   // shared frame when unmasked
+                    text.writeBytes(data == e.json() ? frames.of(e) : frames.of(e, data));   // shared frame when unmasked
                 }
-                if (!text.isEmpty()) {   // one write and flush for the whole batch
-                    emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), MediaType.TEXT_PLAIN)));
+                if (text.size() > 0) {   // one write and flush for the whole batch
+                    emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toByteArray(), MediaType.TEXT_EVENT_STREAM)));
                 }
             }
             emitter.complete();

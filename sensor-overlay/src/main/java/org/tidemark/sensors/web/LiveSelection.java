@@ -30,6 +30,9 @@ record LiveSelection(Set<String> types, Envelope bbox, Set<String> stationCodes)
                 station == null || station.isBlank() ? null : Set.of(station.split(",")));
     }
 
+    /** Whether {@link #render} needs the event's station (a box to test, or a gate that restricts rows or area). */
+    boolean needsStation(GaugeAccess.View view) { return bbox != null || !view.unrestricted(); }
+
     boolean wants(LiveEvent e, Station s) {
         if (LiveBus.RESET.equals(e.type())) return true;
         if (!types.contains(e.type())) return false;
@@ -44,7 +47,7 @@ record LiveSelection(Set<String> types, Envelope bbox, Set<String> stationCodes)
      */
     String render(LiveEvent e, Station s, GaugeAccess.View view) {
         if (!wants(e, s)) return null;
-        if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) return null;
+        if (!LiveBus.RESET.equals(e.type()) && !view.unrestricted() && !view.allows(e, s)) return null;
         return e.json() != null && view.unmasked() ? e.json() : JSON.writeValueAsString(view.mask(e.data()));
     }
 

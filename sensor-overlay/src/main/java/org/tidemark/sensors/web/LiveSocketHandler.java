@@ -52,7 +52,7 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
     private final StationRegistry stations;
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
-    private final LiveFrames frames = new LiveFrames(LiveFrames::socket);
+    private final LiveFrames<String> frames;
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, LiveBus.Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -62,6 +62,7 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
         this.access = access;
         this.stations = stations;
         this.settings = settings;
+        this.frames = new LiveFrames<>(settings.replaySize() + settings.clientQueueSize(), LiveFrames::socket);
     }
 
     /** Validates the request, applies the gate and the connection bound before the upgrade (errors as problem+json). */
@@ -127,7 +128,7 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
                 batch.add(first);
                 sub.drainTo(batch, MAX_BATCH - 1);
                 for (LiveEvent e : batch) {
-                    String data = selection.render(e, stations.find(e.station()).orElse(null), view);
+                    String data = selection.render(e, selection.needsStation(view) ? stations.find(e.station()).orElse(null) : null, view);
                     if (data == null) continue;
                     session.sendMessage(new TextMessage(data == e.json() ? frames.of(e) : frames.of(e, data)));
                 }
