@@ -96,8 +96,9 @@ public class SensorsModule {
     @Bean
     LiveBus sensorLiveBus(SensorEnv sensorEnv) {
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        // ids from the start time in microseconds: unique across restarts and instances (see LiveBus)
         return new LiveBus(sensorEnv.settings().replaySize(), sensorEnv.settings().clientQueueSize(),
-                json::writeValueAsString);
+                json::writeValueAsString, sensorEnv.clock().millis() * 1000);
     }
 
     @Bean
