@@ -106,7 +106,7 @@ class MqttFanoutBenchmark {
             System.out.printf("BENCH mosquitto fan-out: readings=%d in %.1f s = %.0f/s, clients=%d, complete clients=%d, "
                             + "events=%d, latency ms p50=%.1f p99=%.1f max=%.1f%n", total, elapsed, total / elapsed, clients,
                     complete, all.length, pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-            pub.disconnect().waitForCompletion(5_000);
+            pub.disconnectForcibly(1_000, 1_000);
             pub.close();
         } finally {
             for (MqttAsyncClient s : subscribers) {
