@@ -21,6 +21,7 @@ import org.tidemark.sensors.ingest.ObservationValidator;
 import org.tidemark.sensors.ingest.RejectCounters;
 import org.tidemark.sensors.live.GaugeAccess;
 import org.tidemark.sensors.live.GaugeFeatures;
+import org.tidemark.sensors.live.GaugeHistory;
 import org.tidemark.sensors.live.LiveBus;
 import org.tidemark.sensors.live.LiveGaugesLayer;
 import org.tidemark.sensors.model.LatestValues;
@@ -33,6 +34,8 @@ import org.tidemark.sensors.mqtt.MqttIngest;
 import org.tidemark.sensors.mqtt.MqttLiveBridge;
 import org.tidemark.sensors.sl651.Sl651Server;
 import org.tidemark.sensors.web.LiveController;
+import org.tidemark.sensors.web.LiveSocketConfiguration;
+import org.tidemark.sensors.web.LiveSocketHandler;
 import org.tidemark.sensors.web.SensorController;
 import org.tidemark.sensors.web.SensorProblemHandler;
 
@@ -44,6 +47,7 @@ import org.tidemark.sensors.web.SensorProblemHandler;
  * and {@link LiveGaugesLayer} — the live {@code gauges} layer for the app to add to its catalog.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(LiveSocketConfiguration.class)
 public class SensorsModule {
     private static final Logger log = LoggerFactory.getLogger(SensorsModule.class);
     /** The department that owns the gauges (ARCHITECTURE/HELPERS: {@code water}, 水利局). */
@@ -92,8 +96,9 @@ public class SensorsModule {
     @Bean
     LiveBus sensorLiveBus(SensorEnv sensorEnv) {
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        // ids from the start time in microseconds: unique across restarts and instances (see LiveBus)
         return new LiveBus(sensorEnv.settings().replaySize(), sensorEnv.settings().clientQueueSize(),
-                json::writeValueAsString);
+                json::writeValueAsString, sensorEnv.clock().millis() * 1000);
     }
 
     @Bean
@@ -138,8 +143,11 @@ public class SensorsModule {
     /** The live {@code gauges} layer (its {@link LiveGaugesLayer#layer()} is the catalog entry). */
     @Bean
     public LiveGaugesLayer liveGaugesLayer(StationRegistry sensorStationRegistry, GaugeFeatures sensorGaugeFeatures,
-                                           StationStates sensorStationStates) {
-        return new LiveGaugesLayer(sensorStationRegistry, sensorGaugeFeatures, sensorStationStates, WATER);
+                                           StationStates sensorStationStates, ObservationStore store,
+                                           SensorEnv sensorEnv) {
+        GaugeHistory history = new GaugeHistory(store, new StatusEvaluator(sensorEnv.settings().levelHysteresis(),
+                sensorEnv.settings().rainHysteresis()), sensorEnv.clock(), sensorStationStates::version);
+        return new LiveGaugesLayer(sensorStationRegistry, sensorGaugeFeatures, sensorStationStates, history, WATER);
     }
 
     @Bean
@@ -162,6 +170,12 @@ public class SensorsModule {
     LiveController sensorLiveController(LiveBus sensorLiveBus, GaugeAccess sensorGaugeAccess,
                                         StationRegistry sensorStationRegistry, SensorEnv sensorEnv) {
         return new LiveController(sensorLiveBus, sensorGaugeAccess, sensorStationRegistry, sensorEnv.settings());
+    }
+
+    @Bean
+    LiveSocketHandler sensorLiveSocketHandler(LiveBus sensorLiveBus, GaugeAccess sensorGaugeAccess,
+                                              StationRegistry sensorStationRegistry, SensorEnv sensorEnv) {
+        return new LiveSocketHandler(sensorLiveBus, sensorGaugeAccess, sensorStationRegistry, sensorEnv.settings());
     }
 
     @Bean

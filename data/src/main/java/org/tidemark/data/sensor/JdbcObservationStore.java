@@ -164,6 +164,24 @@ public final class JdbcObservationStore implements ObservationStore {
         });
     }
 
+    /**
+     * One query for the whole network: driven by the latest-value table (one row per station and property),
+     * each row finds its newest reading in the interval through the primary key (station, property, time).
+     */
+    @Override
+    public List<Observation> newestBetween(Instant from, Instant to) {
+        String cols = "o.station, o.property, o.phen_time, o.result_time, o.obs_value, o.unit, o.quality";
+        String sql = "SELECT " + cols + " FROM sensor_latest l JOIN sensor_observation o"
+                + " ON o.station = l.station AND o.property = l.property"
+                + " WHERE o.phen_time = (SELECT MAX(i.phen_time) FROM sensor_observation i"
+                + " WHERE i.station = l.station AND i.property = l.property AND i.phen_time >= ? AND i.phen_time <= ?)"
+                + " ORDER BY o.station, o.property";
+        return queryObservations(sql, ps -> {
+            ps.setObject(1, utc(from));
+            ps.setObject(2, utc(to));
+        });
+    }
+
     @Override
     public Alert appendAlert(Alert a) {
         String sql = "INSERT INTO sensor_alert (station, kind, from_status, to_status, property, obs_value, threshold,"

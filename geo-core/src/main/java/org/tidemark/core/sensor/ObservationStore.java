@@ -33,6 +33,21 @@ public interface ObservationStore {
      */
     List<Observation> history(String station, String property, Instant from, Instant to, int limit);
 
+    /**
+     * The network as it was: every station's newest reading per property with
+     * {@code from <= phenomenonTime <= to}, ordered by station then property (the gauges layer answers WMS
+     * {@code TIME} and WFS temporal filters with it). Stores should answer in one query; this default asks
+     * {@link #history} once per station and property known to {@link #latest()}.
+     */
+    default List<Observation> newestBetween(Instant from, Instant to) {
+        List<Observation> out = new java.util.ArrayList<>();
+        for (Observation l : latest()) {
+            List<Observation> h = history(l.station(), l.property(), from, to.plusNanos(1), Integer.MAX_VALUE);
+            if (!h.isEmpty()) out.add(h.get(h.size() - 1));
+        }
+        return out;
+    }
+
     /** Stores an alert and returns it with its id. */
     Alert appendAlert(Alert alert);
 

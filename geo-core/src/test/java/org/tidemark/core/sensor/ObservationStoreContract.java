@@ -67,6 +67,21 @@ public abstract class ObservationStoreContract {
     }
 
     @Test
+    void newestBetweenIsEverySeriesNewestReadingInTheClosedInterval() {
+        ObservationStore s = store();
+        s.append(List.of(obs("A", "Z", 0, 1.0), obs("A", "Z", 10, 2.0), obs("A", "Z", 20, 3.0),
+                obs("A", "DRP", 5, 7.0), obs("B", "Z", 30, 9.0)));
+        assertThat(s.newestBetween(T0, T0.plusSeconds(10 * 60)))
+                .extracting(o -> o.station() + "/" + o.property() + "=" + o.value())
+                .containsExactly("A/DRP=7.0", "A/Z=2.0");
+        assertThat(s.newestBetween(T0.plusSeconds(10 * 60), T0.plusSeconds(10 * 60)))   // an instant: exact times only
+                .extracting(Observation::value).containsExactly(2.0);
+        assertThat(s.newestBetween(T0.plusSeconds(21 * 60), T0.plusSeconds(3600)))
+                .extracting(Observation::station).containsExactly("B");
+        assertThat(s.newestBetween(T0.minusSeconds(3600), T0.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
     void observationFieldsSurviveTheRoundTrip() {
         ObservationStore s = store();
         Observation o = new Observation("63201100", "TDZ", Instant.parse("2026-09-14T02:00:00.250Z"),

@@ -27,8 +27,39 @@ public final class GaugeAccess {
         this.features = features;
     }
 
-    /** The access policy's version: a view taken at another version may be out of date. */
-    public long policyVersion() { return policy.version(); }
+    /** How long a followed view is trusted without asking the gate again. */
+    static final long REFRESH_NANOS = 2_000_000_000L;
+
+    /**
+     * The view of one principal for a long-lived stream (SSE, WebSocket): asked again whenever the access
+     * policy changed on this instance and at least every two seconds, so a revoked, expired or narrowed
+     * grant applies to streams already open.
+     */
+    public Followed follow(Principal principal) { return new Followed(principal); }
+
+    public final class Followed {
+        private final Principal principal;
+        private View view;
+        private long version;
+        private long at;
+
+        private Followed(Principal principal) {
+            this.principal = principal;
+            refresh();
+        }
+
+        /** The current view (cheap when nothing changed: one version read). */
+        public View current() {
+            if (policy.version() != version || System.nanoTime() - at > REFRESH_NANOS) refresh();
+            return view;
+        }
+
+        private void refresh() {
+            version = policy.version();
+            view = viewFor(principal);
+            at = System.nanoTime();
+        }
+    }
 
     /** The view one principal has of the gauges. */
     public View viewFor(Principal principal) {
@@ -49,6 +80,12 @@ public final class GaugeAccess {
         public boolean visible() { return decision.visible(); }
 
         public boolean attributeVisible(String name) { return decision.attributeVisible(name); }
+
+        /** Whether this principal sees every station and every attribute (events need no per-station check). */
+        public boolean unrestricted() {
+            return decision.visible() && decision.attributes() == null && decision.spatialLimit() == null
+                    && decision.rowFilter() instanceof Filter.Include;
+        }
 
         /** Whether every attribute is visible (payloads can be sent as published). */
         public boolean unmasked() { return decision.attributes() == null; }
@@ -84,6 +121,7 @@ public final class GaugeAccess {
         /** Whether an event may reach this principal at all (station rows, and the observed property). */
         public boolean allows(LiveEvent e, Station s) {
             if (s == null || !stationVisible(s)) return false;
+            if (decision.attributes() == null) return true;
             Object property = e.data().get("property");
             return !(property instanceof String p) || GaugeFeatures.TYPE.attribute(p).isEmpty()
                     || decision.attributeVisible(p);

@@ -18,7 +18,6 @@ import org.tidemark.core.sensor.Station;
 import org.tidemark.core.sensor.Thresholds;
 import org.tidemark.sensors.model.LatestValues;
 import org.tidemark.sensors.model.RainAccumulator;
-import org.tidemark.sensors.model.StationState;
 import org.tidemark.sensors.model.StationStates;
 
 /**
@@ -29,7 +28,7 @@ import org.tidemark.sensors.model.StationStates;
 public final class GaugeFeatures {
     public static final String LAYER = "gauges";
     private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4490);
-    private static final List<String> LEVELS = List.of("Z", "RZ", "TDZ", "DRP");
+    static final List<String> LEVELS = List.of("Z", "RZ", "TDZ", "DRP");
 
     public static final FeatureType TYPE = new FeatureType(LAYER,
             LocalizedText.of("实时水雨情站点", "Live gauges"),
@@ -66,27 +65,37 @@ public final class GaugeFeatures {
     }
 
     public Feature feature(Station s) {
+        Map<String, Observation> values = latest.of(s.code());
+        boolean hasRain = values.containsKey("DRP");
+        return build(s, values, hasRain ? rain.totals(s.code()) : null,
+                s.kind().levelProperty() == null ? null : latest.trend(s.code(), s.kind().levelProperty()),
+                states.get(s.code()).status().code());
+    }
+
+    /**
+     * One station's feature from its values per property ({@code Z}, {@code RZ}, {@code TDZ}, {@code DRP}; the
+     * newest time among them is {@code TM}), its rain totals (null when it reports no rain), trend and status.
+     * Shared by the live view and the history view ({@link GaugeHistory}).
+     */
+    static Feature build(Station s, Map<String, Observation> values, RainAccumulator.RainTotals r, Integer trend,
+                         String status) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("STCD", s.code());
         p.put("STNM", s.name().zh());
         p.put("STNM_EN", s.name().en());
         p.put("STTP", s.kind().sttp());
-        Map<String, Observation> values = latest.of(s.code());
         Instant tm = null;
         for (String prop : LEVELS) {
             Observation o = values.get(prop);
             p.put(prop, o == null ? null : o.value());
             if (o != null && (tm == null || o.phenomenonTime().isAfter(tm))) tm = o.phenomenonTime();
         }
-        RainAccumulator.RainTotals r = rain.totals(s.code());
-        boolean hasRain = values.containsKey("DRP");
-        p.put("DRP_1H", hasRain ? r.h1() : null);
-        p.put("DRP_3H", hasRain ? r.h3() : null);
-        p.put("DRP_24H", hasRain ? r.h24() : null);
+        p.put("DRP_1H", r != null ? r.h1() : null);
+        p.put("DRP_3H", r != null ? r.h3() : null);
+        p.put("DRP_24H", r != null ? r.h24() : null);
         p.put("TM", tm);
-        p.put("WPTN", s.kind().levelProperty() == null ? null : latest.trend(s.code(), s.kind().levelProperty()));
-        StationState st = states.get(s.code());
-        p.put("status", st.status().code());
+        p.put("WPTN", trend);
+        p.put("status", status);
         Thresholds t = s.thresholds();
         p.put("WRZ", t.warningLevel());
         p.put("GRZ", t.guaranteeLevel());

@@ -17,6 +17,12 @@ import java.util.function.Function;
  * reconnecting with {@code Last-Event-ID} gets what it missed without a gap; gives each subscriber a
  * bounded queue and cuts off a subscriber that falls behind (it reconnects and resumes), so one slow
  * client never holds memory or slows the others.
+ *
+ * <p>Event ids increase by one per event from {@code idBase}. The app starts them at its start time in
+ * microseconds, so ids stay unique and increasing across restarts and distinct between instances (an
+ * instance would have to publish a million events per second to reach the ids of one started a second
+ * later). A resume point this bus cannot have issued — older than its replay buffer, from before a restart,
+ * or from another instance behind a load balancer — gets a {@link #RESET} event instead of a silent gap.
  */
 public final class LiveBus {
     /** The event type sent when a resume point is older than the replay buffer. */
@@ -33,9 +39,15 @@ public final class LiveBus {
 
     /** @param serializer turns a payload into its wire form once, at publication (shared by all clients) */
     public LiveBus(int replaySize, int clientQueueSize, Function<Map<String, Object>, String> serializer) {
+        this(replaySize, clientQueueSize, serializer, 0);
+    }
+
+    /** @param idBase the id before the first event (the first event gets {@code idBase + 1}) */
+    public LiveBus(int replaySize, int clientQueueSize, Function<Map<String, Object>, String> serializer, long idBase) {
         this.replaySize = replaySize;
         this.clientQueueSize = clientQueueSize;
         this.serializer = serializer;
+        this.lastId = idBase;
     }
 
     /** Assigns the next id, remembers the event for replay and offers it to every subscriber. */
@@ -53,15 +65,18 @@ public final class LiveBus {
 
     /**
      * Subscribes; with {@code lastEventId >= 0} first replays the newer events still buffered, or a
-     * {@link #RESET} event when some were already dropped from the buffer.
+     * {@link #RESET} event when some were already dropped from the buffer or the id is not one of ours.
      */
     public Subscription subscribe(long lastEventId) {
         Subscription s = new Subscription(clientQueueSize + replaySize);
         synchronized (this) {
-            if (lastEventId >= 0 && lastEventId < lastId) {
+            if (lastEventId >= 0 && lastEventId != lastId) {
                 long oldest = replay.isEmpty() ? lastId + 1 : replay.peekFirst().id();
-                if (lastEventId < oldest - 1) s.offer(new LiveEvent(lastId, RESET, "", Map.of("lastEventId", lastId), null));
-                else for (LiveEvent e : replay) if (e.id() > lastEventId) s.offer(e);
+                if (lastEventId < oldest - 1 || lastEventId > lastId) {
+                    s.offer(new LiveEvent(lastId, RESET, "", Map.of("lastEventId", lastId), null));
+                } else {
+                    for (LiveEvent e : replay) if (e.id() > lastEventId) s.offer(e);
+                }
             }
             subscribers.add(s);
         }

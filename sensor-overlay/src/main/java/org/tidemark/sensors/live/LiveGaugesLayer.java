@@ -3,6 +3,8 @@ package org.tidemark.sensors.live;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.tidemark.core.catalog.Department;
 import org.tidemark.core.catalog.Layer;
@@ -23,18 +25,29 @@ import org.tidemark.sensors.model.StationStates;
  * The live {@code gauges} layer: a {@link FeatureSource} over the station register and the in-memory
  * latest values, so WMS, WFS, OGC API Features and MVT serve it like any stored layer. Queries are
  * answered from memory (a few hundred stations), filters evaluated with {@link FilterEvaluator}.
+ * A query that restricts the time attribute {@code TM} (WMS {@code TIME}, WFS/CQL2 temporal filters) is
+ * answered from the stored history instead, by {@link GaugeHistory}: the stations as they were then.
  * {@link #version()} changes with every new reading or status, for ETags and tile caches.
  */
 public final class LiveGaugesLayer implements FeatureSource {
     private final StationRegistry stations;
     private final GaugeFeatures features;
     private final StationStates states;
+    private final GaugeHistory history;
     private final Layer layer;
 
+    /** A layer of latest values only (temporal filters are evaluated against the latest {@code TM}). */
     public LiveGaugesLayer(StationRegistry stations, GaugeFeatures features, StationStates states, Department department) {
+        this(stations, features, states, null, department);
+    }
+
+    /** @param history answers temporal queries from the stored readings; null for latest values only */
+    public LiveGaugesLayer(StationRegistry stations, GaugeFeatures features, StationStates states, GaugeHistory history,
+                           Department department) {
         this.stations = stations;
         this.features = features;
         this.states = states;
+        this.history = history;
         Department d = department != null ? department
                 : new Department("water", LocalizedText.of("水利局", "Water Resources Bureau"));
         this.layer = new Layer(GaugeFeatures.TYPE, d, List.of("水文", "水位", "雨量", "hydrology", "gauges", "realtime"),
@@ -75,9 +88,12 @@ public final class LiveGaugesLayer implements FeatureSource {
 
     private List<Feature> matching(FeatureQuery q) {
         List<Feature> out = new ArrayList<>();
+        Optional<GaugeHistory.Window> window = history == null ? Optional.empty() : GaugeHistory.window(q.filter());
+        Map<String, Feature> past = window.map(w -> history.features(stations.all(), w)).orElse(null);
         for (Station s : stations.all()) {
             if (q.bbox() != null && !q.bbox().contains(s.longitude(), s.latitude())) continue;
-            Feature f = features.feature(s);
+            Feature f = past == null ? features.feature(s) : past.get(s.code());
+            if (f == null) continue;
             if (!(q.filter() instanceof Filter.Include) && !FilterEvaluator.matches(q.filter(), f)) continue;
             out.add(f);
         }

@@ -51,6 +51,7 @@ public final class MqttLiveBridge implements CommitListener, AutoCloseable {
             r -> Thread.ofPlatform().name("mqtt-live-bridge").daemon().unstarted(r));
     private final AtomicInteger failures = new AtomicInteger();
     private volatile boolean running = true;
+    private volatile boolean subscribed;
 
     public MqttLiveBridge(String brokerUrl, String topic, ThresholdEngine engine, LiveBus bus) throws MqttException {
         this.topic = topic;
@@ -62,6 +63,7 @@ public final class MqttLiveBridge implements CommitListener, AutoCloseable {
         options.setMaxInflight(1_000);
         client.setCallback(new MqttCallback() {
             public void connectionLost(Throwable cause) {
+                subscribed = false;
                 log.warn("live bus connection lost: {}", cause == null ? "?" : cause.toString());
                 if (running) scheduler.schedule(MqttLiveBridge.this::connect, 500, TimeUnit.MILLISECONDS);
             }
@@ -77,11 +79,15 @@ public final class MqttLiveBridge implements CommitListener, AutoCloseable {
 
     public boolean isConnected() { return client.isConnected(); }
 
+    /** Whether the broker has confirmed the subscription (SUBACK): from then on no bus message is missed. */
+    public boolean isSubscribed() { return subscribed && client.isConnected(); }
+
     private void connect() {
         if (!running) return;
         try {
             if (!client.isConnected()) client.connect(options);
             client.subscribe(topic + "/#", 1);
+            subscribed = true;
             failures.set(0);
             log.info("live bus linked through {} on {}", topic, client.getServerURI());
         } catch (MqttException e) {

@@ -3,15 +3,11 @@ package org.tidemark.sensors.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,16 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.tidemark.core.access.Principal;
 import org.tidemark.core.error.GeoServiceException;
-import org.tidemark.core.sensor.Station;
 import org.tidemark.sensors.SensorSettings;
 import org.tidemark.sensors.live.GaugeAccess;
-import org.tidemark.sensors.live.GaugeFeatures;
 import org.tidemark.sensors.live.LiveBus;
 import org.tidemark.sensors.live.LiveEvent;
 import org.tidemark.sensors.model.StationRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/live}: server-sent events (HTML Living Standard §9.2 "Server-sent events") with event
@@ -44,9 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class LiveController implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveController.class);
-    private static final long VIEW_REFRESH_NANOS = 2_000_000_000L;
-    private static final Set<String> TYPES = Set.of("observation", "status", "alert");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_BATCH = 256;
 
     private final LiveBus bus;
@@ -55,6 +44,7 @@ public class LiveController implements SmartLifecycle {
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    private final LiveFrames<byte[]> frames;
     private volatile boolean running;
 
     public LiveController(LiveBus bus, GaugeAccess access, StationRegistry stations, SensorSettings settings) {
@@ -62,16 +52,7 @@ public class LiveController implements SmartLifecycle {
         this.access = access;
         this.stations = stations;
         this.settings = settings;
-    }
-
-    /** What one client asked to see. */
-    private record Selection(Set<String> types, Envelope bbox, Set<String> stationCodes) {
-        boolean wants(LiveEvent e, Station s) {
-            if (LiveBus.RESET.equals(e.type())) return true;
-            if (!types.contains(e.type())) return false;
-            if (stationCodes != null && !stationCodes.contains(e.station())) return false;
-            return bbox == null || s != null && bbox.contains(s.longitude(), s.latitude());
-        }
+        this.frames = new LiveFrames<>(settings.replaySize() + settings.clientQueueSize(), LiveFrames::sse);
     }
 
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -82,15 +63,11 @@ public class LiveController implements SmartLifecycle {
                            @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
                            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
                            HttpServletRequest request) throws IOException {
-        if (layer != null && !layer.equals(GaugeFeatures.LAYER)) {
-            throw GeoServiceException.notFound("layer", "no live layer " + layer);
-        }
-        Principal principal = Principals.of(request);
-        GaugeAccess.View view = access.viewFor(principal);
+        LiveSelection selection = LiveSelection.parse(layer, types, bbox, station);
+        GaugeAccess.Followed followed = access.follow(Principals.of(request));
+        GaugeAccess.View view = followed.current();
         if (!view.visible()) throw GeoServiceException.notFound("layer", "no live layer gauges");
-        Selection selection = new Selection(parseTypes(types), parseBbox(bbox),
-                station == null ? null : Set.of(station.split(",")));
-        long lastId = parseId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        long lastId = LiveSelection.parseId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         if (open.incrementAndGet() > settings.maxSseClients()) {
             open.decrementAndGet();
             throw new GeoServiceException(GeoServiceException.Kind.UNAVAILABLE, "Overloaded", null,
@@ -116,30 +93,24 @@ public class LiveController implements SmartLifecycle {
             release.run();
             throw e;
         }
-        Thread.ofVirtual().name("sse-" + request.getRemoteAddr()).start(() -> pump(emitter, sub, principal, view, selection, closed, release));
+        Thread.ofVirtual().name("sse-" + request.getRemoteAddr()).start(() -> pump(emitter, sub, followed, selection, closed, release));
         return emitter;
     }
 
     /**
-     * Streams events to one client. The caller's view is asked again whenever the access policy changed on
-     * this instance and at least every {@link #VIEW_REFRESH_NANOS}, so a revoked or expired grant, or a
-     * narrowed scope, applies to open streams too; a caller who lost the layer has the stream ended.
+     * Streams events to one client. The caller's view follows grant changes ({@link GaugeAccess#follow}), so a
+     * revoked or expired grant, or a narrowed scope, applies to open streams too; a caller who lost the layer
+     * has the stream ended.
      */
-    private void pump(SseEmitter emitter, LiveBus.Subscription sub, Principal principal, GaugeAccess.View view, Selection selection,
+    private void pump(SseEmitter emitter, LiveBus.Subscription sub, GaugeAccess.Followed followed, LiveSelection selection,
                       AtomicBoolean closed, Runnable release) {
         long heartbeat = settings.heartbeat().toMillis();
         List<LiveEvent> batch = new ArrayList<>();
         try {
-            long viewAt = System.nanoTime();
-            long viewVersion = access.policyVersion();
             while (!closed.get()) {
                 LiveEvent first = sub.poll(heartbeat);
-                if (access.policyVersion() != viewVersion || System.nanoTime() - viewAt > VIEW_REFRESH_NANOS) {
-                    viewVersion = access.policyVersion();
-                    view = access.viewFor(principal);
-                    viewAt = System.nanoTime();
-                    if (!view.visible()) break;
-                }
+                GaugeAccess.View view = followed.current();
+                if (!view.visible()) break;
                 if (first == null) {
                     if (sub.overflowed()) break;   // the client fell behind: end; it resumes with Last-Event-ID
                     emitter.send(SseEmitter.event().comment("heartbeat"));
@@ -148,15 +119,15 @@ public class LiveController implements SmartLifecycle {
                 batch.clear();
                 batch.add(first);
                 sub.drainTo(batch, MAX_BATCH - 1);
-                Set<ResponseBodyEmitter.DataWithMediaType> parts = new LinkedHashSet<>();
+                java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
                 for (LiveEvent e : batch) {
-                    Station s = stations.find(e.station()).orElse(null);
-                    if (!selection.wants(e, s)) continue;
-                    if (!LiveBus.RESET.equals(e.type()) && !view.allows(e, s)) continue;
-                    String data = e.json() != null && view.unmasked() ? e.json() : JSON.writeValueAsString(view.mask(e.data()));
-                    parts.addAll(SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(data).build());
+                    String data = selection.render(e, selection.needsStation(view) ? stations.find(e.station()).orElse(null) : null, view);
+                    if (data == null) continue;
+                    text.writeBytes(data == e.json() ? frames.of(e) : frames.of(e, data));   // shared frame when unmasked
                 }
-                if (!parts.isEmpty()) emitter.send(parts);   // one write and flush for the whole batch
+                if (text.size() > 0) {   // one write and flush for the whole batch
+                    emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toByteArray(), MediaType.TEXT_EVENT_STREAM)));
+                }
             }
             emitter.complete();
         } catch (IOException | IllegalStateException e) {
@@ -196,34 +167,4 @@ public class LiveController implements SmartLifecycle {
 
     @Override
     public int getPhase() { return Integer.MAX_VALUE; }
-
-    private static Set<String> parseTypes(String types) {
-        if (types == null || types.isBlank()) return TYPES;
-        Set<String> set = Arrays.stream(types.split(",")).map(String::trim).collect(Collectors.toSet());
-        for (String t : set) if (!TYPES.contains(t)) throw GeoServiceException.invalid("types", "unknown event type " + t);
-        return set;
-    }
-
-    private static Envelope parseBbox(String bbox) {
-        if (bbox == null || bbox.isBlank()) return null;
-        String[] p = bbox.split(",");
-        if (p.length != 4) throw GeoServiceException.invalid("bbox", "bbox must be minLon,minLat,maxLon,maxLat");
-        try {
-            double x1 = Double.parseDouble(p[0]), y1 = Double.parseDouble(p[1]);
-            double x2 = Double.parseDouble(p[2]), y2 = Double.parseDouble(p[3]);
-            if (x1 > x2 || y1 > y2) throw GeoServiceException.invalid("bbox", "bbox minimum exceeds maximum");
-            return new Envelope(x1, x2, y1, y2);
-        } catch (NumberFormatException e) {
-            throw GeoServiceException.invalid("bbox", "bbox must be four numbers");
-        }
-    }
-
-    private static long parseId(String id) {
-        if (id == null || id.isBlank()) return -1;
-        try {
-            return Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

@@ -220,6 +220,7 @@ public class SensorController {
         m.put("committed", ingest.pipeline().committedCount());
         m.put("duplicates", ingest.pipeline().duplicateCount());
         m.put("storeFailures", ingest.pipeline().storeFailureCount());
+        m.put("storeAvailable", !ingest.pipeline().storeDown());
         m.put("rejects", ingest.rejects().snapshot());
         m.put("liveSubscribers", bus.subscriberCount());
         return m;

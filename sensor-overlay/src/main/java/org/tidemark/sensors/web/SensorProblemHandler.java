@@ -53,6 +53,10 @@ public class SensorProblemHandler {
 
     @ExceptionHandler(QueueFullException.class)
     ResponseEntity<ProblemDetail> queueFull(QueueFullException e) {
+        if (e.storeDown()) {
+            return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+                    "the observation store is unavailable; nothing was stored, retry later"), "2");
+        }
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Ingest queue full",
                 "the ingest queue is full; retry later"), "1");
     }
@@ -61,7 +65,7 @@ public class SensorProblemHandler {
     ResponseEntity<ProblemDetail> storeDown(StoreUnavailableException e) {
         log.warn("ingest refused: {}", e.getCause() == null ? e.getMessage() : e.getCause().toString());
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
-                "the observation store is unavailable; nothing was stored, retry later"), "5");
+                "the observation store is unavailable; nothing was stored, retry later"), "2");
     }
 
     @ExceptionHandler(GeoServiceException.class)

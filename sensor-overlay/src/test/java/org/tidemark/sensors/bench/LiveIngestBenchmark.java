@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -108,25 +107,28 @@ class LiveIngestBenchmark {
         List<long[]> latencies = new ArrayList<>();
         List<AtomicLong> received = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
-        List<HttpResponse<Stream<String>>> streams = new ArrayList<>();
+        List<java.net.Socket> streams = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            HttpResponse<Stream<String>> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/live?types=observation")).build(), HttpResponse.BodyHandlers.ofLines());
-            streams.add(r);
+            // a lean SSE reader (raw socket, one thread per connection, like an MQTT client's): the JDK HttpClient
+            // reads every connection on one selector thread and its line splitting cost more than the server
+            java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+            socket.getOutputStream().write(("GET /api/live?types=observation HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            streams.add(socket);
             long[] lat = new long[rate * seconds + 1000];
             AtomicLong n = new AtomicLong();
             latencies.add(lat);
             received.add(n);
-            readers.add(Thread.ofVirtual().start(() -> {
+            readers.add(Thread.ofPlatform().daemon().start(() -> {
                 try {
-                    r.body().forEach(line -> {
+                    SseLines.read(socket.getInputStream(), line -> {
                         if (!line.startsWith("data:")) return;
                         long now = System.nanoTime();
                         Long sent = sentAt.get(key(line));
                         int i = (int) n.getAndIncrement();
                         if (sent != null && i < lat.length) lat[i] = now - sent;
                     });
-                } catch (RuntimeException e) {
+                } catch (java.io.IOException | RuntimeException e) {
                     // closed at the end
                 }
             }));
@@ -169,7 +171,7 @@ class LiveIngestBenchmark {
         System.out.printf("BENCH readings=%d in %.1f s = %.0f/s, POST failures=%d, clients=%d, complete clients=%d, "
                         + "events=%d, latency ms p50=%.1f p99=%.1f max=%.1f%n", total, elapsed, total / elapsed, failures,
                 clients, complete, all.length, pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        for (HttpResponse<Stream<String>> r : streams) r.body().close();
+        for (java.net.Socket sk : streams) sk.close();
         readers.forEach(Thread::interrupt);
     }
 

@@ -84,7 +84,43 @@ class IngestPipelineTest {
                 .hasCauseInstanceOf(StoreUnavailableException.class);
         assertThat(pipeline.storeFailureCount()).isEqualTo(1);
         store.setAvailable(true);
+        waitFor(() -> !pipeline.storeDown());
         assertThat(pipeline.submit(List.of(obs("A", 0, 1))).get(5, TimeUnit.SECONDS).accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void whileTheStoreIsDownSubmissionsAreRefusedAtOnceAndQueuedOnesFail() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FailingOnceStore failing = new FailingOnceStore(store, release);
+        pipeline = new IngestPipeline(failing, 100, 1);
+        CompletableFuture<Committed> first = pipeline.submit(List.of(obs("A", 0, 1)));
+        CompletableFuture<Committed> queued = pipeline.submit(List.of(obs("A", 1, 1)));
+        store.setAvailable(false);
+        release.countDown();   // the first write now meets the dead store
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreUnavailableException.class);
+        assertThat(pipeline.storeDown()).isTrue();
+        assertThatThrownBy(() -> pipeline.submit(List.of(obs("A", 2, 1))))
+                .isInstanceOfSatisfying(QueueFullException.class, e -> assertThat(e.storeDown()).isTrue());
+        assertThat(pipeline.depth()).isZero();
+        store.setAvailable(true);
+        waitFor(() -> !pipeline.storeDown());
+        assertThat(pipeline.submit(List.of(obs("A", 0, 1), obs("A", 1, 1))).get(5, TimeUnit.SECONDS).accepted())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aStalledWriteFailsItsSendersAndRefusesNewReadingsUntilTheStoreAnswers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        pipeline = new IngestPipeline(new BlockingStore(store, release), 100, 10, java.time.Duration.ofMillis(300));
+        CompletableFuture<Committed> stalled = pipeline.submit(List.of(obs("A", 0, 1)));
+        assertThatThrownBy(() -> stalled.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> pipeline.submit(List.of(obs("A", 1, 1))))
+                .isInstanceOfSatisfying(QueueFullException.class, e -> assertThat(e.storeDown()).isTrue());
+        release.countDown();   // the database answers again: the stalled write commits after all
+        waitFor(() -> !pipeline.storeDown());
+        assertThat(pipeline.submit(List.of(obs("A", 0, 1), obs("A", 1, 1))).get(5, TimeUnit.SECONDS))
+                .isEqualTo(new Committed(1, 1));   // the stalled reading was stored: its retry is a duplicate
     }
 
     @Test
@@ -120,6 +156,25 @@ class IngestPipelineTest {
         public List<org.tidemark.core.sensor.Alert> alerts(Instant since, int limit) { return delegate.alerts(since, limit); }
         public java.util.Optional<org.tidemark.core.sensor.Alert> acknowledge(long id, String by, Instant at) { return delegate.acknowledge(id, by, at); }
         public boolean isAvailable() { return true; }
+    }
+
+    /** Holds the first append until released, then delegates (which fails while the delegate is down). */
+    private record FailingOnceStore(InMemoryObservationStore delegate, CountDownLatch release) implements ObservationStore {
+        public List<Observation> append(List<Observation> o) {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return delegate.append(o);
+        }
+        public List<Observation> latest() { return delegate.latest(); }
+        public java.util.Optional<Observation> latest(String s, String p) { return delegate.latest(s, p); }
+        public List<Observation> history(String s, String p, Instant f, Instant t, int l) { return delegate.history(s, p, f, t, l); }
+        public org.tidemark.core.sensor.Alert appendAlert(org.tidemark.core.sensor.Alert a) { return delegate.appendAlert(a); }
+        public List<org.tidemark.core.sensor.Alert> alerts(Instant since, int limit) { return delegate.alerts(since, limit); }
+        public java.util.Optional<org.tidemark.core.sensor.Alert> acknowledge(long id, String by, Instant at) { return delegate.acknowledge(id, by, at); }
+        public boolean isAvailable() { return delegate.isAvailable(); }
     }
 
     private record RecordingStore(InMemoryObservationStore delegate, List<Instant> order) implements ObservationStore {

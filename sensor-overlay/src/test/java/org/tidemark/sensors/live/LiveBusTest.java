@@ -28,6 +28,25 @@ class LiveBusTest {
     }
 
     @Test
+    void anIdThisBusNeverIssuedGetsResetNotASilentGap() {
+        long started = 1_765_000_000_000L * 1000;   // the app bases ids on its start time in microseconds
+        LiveBus before = new LiveBus(10, 100, d -> null, started);
+        for (int i = 0; i < 3; i++) before.publish("observation", "A", Map.of());
+        long seenBeforeRestart = before.lastId();
+        LiveBus restarted = new LiveBus(10, 100, d -> null, started + 60_000_000L);   // a minute later
+        restarted.publish("observation", "A", Map.of());
+        assertThat(restarted.lastId()).isGreaterThan(seenBeforeRestart);
+        assertThat(restarted.subscribe(seenBeforeRestart).drain()).extracting(LiveEvent::type).containsExactly(LiveBus.RESET);
+        LiveBus other = new LiveBus(10, 100, d -> null, started - 60_000_000L);   // another instance, older
+        other.publish("observation", "A", Map.of());
+        LiveBus.Subscription moved = other.subscribe(seenBeforeRestart);   // an id from the future, for it
+        assertThat(moved.drain()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(LiveBus.RESET);
+            assertThat(e.id()).isEqualTo(other.lastId());   // resuming from here later is exact
+        });
+    }
+
+    @Test
     void aSubscriberThatFallsBehindIsCutOffWithoutAffectingOthers() throws Exception {
         LiveBus bus = new LiveBus(0, 5);
         LiveBus.Subscription slow = bus.subscribe(-1);

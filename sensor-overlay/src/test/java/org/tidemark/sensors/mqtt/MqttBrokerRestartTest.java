@@ -49,11 +49,14 @@ class MqttBrokerRestartTest {
                 + "persistence_location " + dir + "/\nautosave_interval 1\n");
         broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
-        long end = System.nanoTime() + 5_000_000_000L;
+        long end = System.nanoTime() + 30_000_000_000L;   // generous: CI machines are loaded
         while (System.nanoTime() < end) {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException e) {
+                if (!broker.isAlive()) {
+                    throw new IllegalStateException("private mosquitto exited: " + Files.readString(dir.resolve("broker.log")));
+                }
                 Thread.sleep(50);
             }
         }
@@ -64,7 +67,7 @@ class MqttBrokerRestartTest {
     void stopBroker() throws Exception {
         if (broker != null) {
             broker.destroy();
-            broker.waitFor(5, TimeUnit.SECONDS);
+            if (!broker.waitFor(30, TimeUnit.SECONDS)) broker.destroyForcibly();
         }
     }
 
@@ -105,7 +108,8 @@ class MqttBrokerRestartTest {
             for (int i = 0; i < total; i++) {
                 if (i == total / 2) {
                     broker.destroy();                  // SIGTERM: mosquitto saves its sessions and stops
-                    broker.waitFor(5, TimeUnit.SECONDS);
+                    // wait for the exit (not a fixed time): a second broker on the same port would fail to bind
+                    assertThat(broker.waitFor(30, TimeUnit.SECONDS)).as("private mosquitto stopped").isTrue();
                     startBroker();
                 }
                 String json = "{\"station\":\"" + TestStations.RIVER + "\",\"property\":\"Z\",\"time\":\""
@@ -116,7 +120,7 @@ class MqttBrokerRestartTest {
                 Thread.sleep(20);
             }
             MqttIngestBrokerTest.waitFor(() -> store.history(TestStations.RIVER, "Z", base, base.plusSeconds(total), 1000)
-                    .size() == total, 40);
+                    .size() == total, 90);
             assertThat(ingest.connectCount()).isGreaterThanOrEqualTo(2);
         } finally {
             station.disconnect().waitForCompletion(2000);

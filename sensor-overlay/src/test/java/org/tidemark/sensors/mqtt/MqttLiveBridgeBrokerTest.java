@@ -41,10 +41,10 @@ class MqttLiveBridgeBrokerTest {
     private record Instance(IngestPipeline pipeline, LatestValues latest, StationStates states, LiveBus bus,
                             MqttLiveBridge bridge) {}
 
-    private Instance instance(String topic) throws Exception {
+    private Instance instance(String topic, long idBase) throws Exception {
         LatestValues latest = new LatestValues();
         StationStates states = new StationStates();
-        LiveBus bus = new LiveBus(100, 100);
+        LiveBus bus = new LiveBus(100, 100, d -> null, idBase);
         ThresholdEngine engine = new ThresholdEngine(TestStations.registry(), latest, new RainAccumulator(), states,
                 new StatusEvaluator(0.05, 0.1), sharedStore, bus, Clock.systemUTC(), 0);
         IngestPipeline pipeline = new IngestPipeline(sharedStore, 100, 50);
@@ -54,7 +54,7 @@ class MqttLiveBridgeBrokerTest {
         bridge.start();
         open.add(bridge);
         open.add(pipeline);
-        MqttIngestBrokerTest.waitFor(bridge::isConnected, 10);
+        MqttIngestBrokerTest.waitFor(bridge::isSubscribed, 20);   // SUBACK received: nothing published later is missed
         return new Instance(pipeline, latest, states, bus, bridge);
     }
 
@@ -66,25 +66,37 @@ class MqttLiveBridgeBrokerTest {
     @Test
     void aReadingCommittedOnOneInstanceReachesLiveClientsOfAnother() throws Exception {
         String topic = "tidemark-test/" + UUID.randomUUID() + "/live";
-        Instance a = instance(topic);
-        Instance b = instance(topic);
+        long started = System.currentTimeMillis() * 1000;   // ids from each instance's start time (SensorsModule)
+        Instance a = instance(topic, started);
+        Instance b = instance(topic, started + 1_000_000);
+        LiveBus.Subscription clientOfA = a.bus().subscribe(-1);
         LiveBus.Subscription clientOfB = b.bus().subscribe(-1);
-        Thread.sleep(300);   // let both subscriptions settle at the broker
 
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         a.pipeline().submit(List.of(new Observation(TestStations.RIVER, "Z", t, null, 5.3, "m", Quality.GOOD)))
                 .get(5, TimeUnit.SECONDS);
 
         List<String> types = new ArrayList<>();
-        long end = System.nanoTime() + 10_000_000_000L;
+        List<Long> idsOnB = new ArrayList<>();
+        long end = System.nanoTime() + 20_000_000_000L;
         while (types.size() < 3 && System.nanoTime() < end) {
             LiveEvent e = clientOfB.poll(200);
             if (e != null) {
                 types.add(e.type());
+                idsOnB.add(e.id());
                 assertThat(e.station()).isEqualTo(TestStations.RIVER);
             }
         }
         assertThat(types).containsExactlyInAnyOrder("observation", "status", "alert");
+        assertThat(idsOnB).isSorted().doesNotHaveDuplicates();
+
+        // Last-Event-ID across instances: an id of A is not one of B's, so B says reset rather than leave a gap;
+        // on B itself a resume replays exactly what followed
+        LiveEvent seenOnA = clientOfA.poll(10_000);
+        assertThat(seenOnA).isNotNull();
+        assertThat(b.bus().subscribe(seenOnA.id()).drain()).extracting(LiveEvent::type).containsExactly(LiveBus.RESET);
+        assertThat(b.bus().subscribe(idsOnB.get(0)).drain()).extracting(LiveEvent::id)
+                .containsExactlyElementsOf(idsOnB.subList(1, idsOnB.size()));
         assertThat(b.latest().get(TestStations.RIVER, "Z")).get().extracting(Observation::value).isEqualTo(5.3);
         assertThat(b.states().get(TestStations.RIVER).status()).isEqualTo(StationStatus.DANGER);
         assertThat(sharedStore.alerts(Instant.EPOCH, 10)).hasSize(1);   // logged by the committing instance only
