@@ -7,6 +7,8 @@
 #
 # CAPABILITIES_URL defaults to http://127.0.0.1:8080/wfs?service=WFS&request=GetCapabilities.
 # Needs JAVA_HOME (Temurin 25 has lib/src.zip), mvn and python3. Prints total/passed/failed/skipped.
+# CITE_API_KEY=<key>: the suite calls as the system with that API key (e.g. a steward, so Transactional runs);
+# give a non-loopback server address then (Java never proxies loopback requests).
 set -euo pipefail
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
@@ -67,7 +69,10 @@ fi
 # 3. A loopback proxy answering schema URLs from the jar (schemas.opengis.net is unreachable here).
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 PROXY_PORT=${PROXY_PORT:-$(free_port)}
-python3 "$HERE/schema-proxy.py" "$ETS" "$PROXY_PORT" 2> "$OUT/schema-proxy.log" &
+# CITE_API_KEY: the suite calls as that system (through the proxy, which adds X-API-Key), e.g. a steward that may write
+NON_PROXY="localhost|127.*"
+[ -n "${CITE_API_KEY:-}" ] && NON_PROXY="none.invalid"
+python3 "$HERE/schema-proxy.py" "$ETS" "$PROXY_PORT" ${CITE_API_KEY:-} 2> "$OUT/schema-proxy.log" &
 PIDS+=($!)
 
 # 4. Optionally our own test server (layers module over in-memory data).
@@ -95,7 +100,7 @@ cat > "$WORK/props.xml" <<PROPS
 PROPS
 rm -rf "$OUT/testng"
 (cd "$WORK" && "$JAVA" -Xmx1g --patch-module java.desktop="$PATCH" \
-   -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort="$PROXY_PORT" -Dhttp.nonProxyHosts="localhost|127.*" \
+   -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort="$PROXY_PORT" -Dhttp.nonProxyHosts="$NON_PROXY" \
    -cp "$ETS:$JAXB_CP" org.opengis.cite.iso19142.TestNGController -o "$OUT" "$WORK/props.xml" > "$OUT/ets.log" 2>&1) || true
 RESULTS="$(find "$OUT" -name testng-results.xml | head -n1)"
 [ -n "$RESULTS" ] || { echo "no testng-results.xml; see $OUT/ets.log" >&2; exit 2; }

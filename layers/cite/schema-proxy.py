@@ -6,13 +6,22 @@ www.w3.org), which are unreachable here. Run the suite's JVM with -Dhttp.proxyHo
 proxy's port: schema requests are served from the jar, anything else gets 404. Requests to our own server
 bypass the proxy (Java's default http.nonProxyHosts covers localhost and 127.*).
 
-Usage: schema-proxy.py JAR PORT
+Usage: schema-proxy.py JAR PORT [API_KEY]
+
+With API_KEY, every request that is not for a schema host is forwarded with an X-API-Key header: the suite then
+calls as that system, e.g. a department steward that may write (Transactional WFS is claimed per caller). Java never
+sends loopback requests through a proxy, so give the suite a non-loopback address of the server.
 """
 import http.server
 import sys
+import urllib.error
+import urllib.request
 import zipfile
 
 JAR, PORT = sys.argv[1], int(sys.argv[2])
+API_KEY = sys.argv[3] if len(sys.argv) > 3 else None
+SCHEMA_HOSTS = ("http://schemas.opengis.net/", "http://www.w3.org/")
+NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 BASE = "org/opengis/cite/iso19142/xsd/"
 MAP = {
     "/gml/3.2.1/gml.xsd": "opengis/gml/3.2.1/gml-3.2.1.xsd",
@@ -35,7 +44,37 @@ ZIP = zipfile.ZipFile(JAR)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
+    def forward(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        req = urllib.request.Request(self.path, data=body, method=self.command)
+        for k, v in self.headers.items():
+            if k.lower() not in ("host", "proxy-connection", "connection", "content-length", "keep-alive"):
+                req.add_header(k, v)
+        req.add_header("X-API-Key", API_KEY)
+        try:
+            rsp = NO_PROXY.open(req, timeout=120)
+        except urllib.error.HTTPError as e:
+            rsp = e
+        data = rsp.read()
+        self.send_response(rsp.status if hasattr(rsp, "status") else rsp.code)
+        for k, v in rsp.headers.items():
+            if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                self.send_header(k, v)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):
+        if API_KEY and not self.path.startswith(SCHEMA_HOSTS):
+            self.forward()
+        else:
+            self.send_error(404, "not a bundled schema")
+
     def do_GET(self):
+        if API_KEY and not self.path.startswith(SCHEMA_HOSTS):
+            self.forward()
+            return
         path = self.path
         if path.startswith("http://") or path.startswith("https://"):
             path = "/" + path.split("/", 3)[3] if path.count("/") >= 3 else "/"

@@ -6,14 +6,15 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -30,6 +31,7 @@ import org.tidemark.app.TidemarkApplication;
  * once at its start and expects the same data later, so the simulated feed is off for this run.
  */
 @SpringBootTest(classes = TidemarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // no other class shares this app instance: free its memory for the next integration tests
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CiteWfs20IT {
     /** Guards of conformance classes the capabilities truthfully do not claim (for an anonymous caller). */
@@ -49,6 +51,14 @@ class CiteWfs20IT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // removed when the JVM exits, after the app (closed by @DirtiesContext) has let go of its files
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                FileSystemUtils.deleteRecursively(DATA);
+            } catch (IOException ignored) {
+                // a temporary directory; the OS cleans it eventually
+            }
+        }));
     }
 
     @DynamicPropertySource
@@ -63,17 +73,14 @@ class CiteWfs20IT {
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    @AfterAll
-    void removeData() throws IOException {
-        FileSystemUtils.deleteRecursively(DATA);
-    }
-
     @Test
     void everyTestOfTheClaimedConformanceClassesPasses() throws Exception {
         String base = "http://127.0.0.1:" + port;
         GaugeReadings gauges = new GaugeReadings(http, base);
-        assertThat(gauges.load()).isGreaterThanOrEqualTo(GaugeReadings.SPREAD);
-        assertThat(gauges.servedTimes()).as("the gauges layer serves the posted report times").hasSize(GaugeReadings.SPREAD);
+        int stations = gauges.load();
+        assertThat(stations).isGreaterThanOrEqualTo(GaugeReadings.SPREAD);
+        assertThat(gauges.awaitServed(stations, Duration.ofSeconds(60))).as("the gauges layer serves the posted report times")
+                .hasSize(GaugeReadings.SPREAD);
 
         Path work = Path.of("target", "cite-wfs20").toAbsolutePath();
         FileSystemUtils.deleteRecursively(work);

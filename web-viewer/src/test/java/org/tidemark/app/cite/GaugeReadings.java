@@ -73,15 +73,27 @@ final class GaugeReadings {
         return readings.size();
     }
 
-    /** The distinct {@code TM} values the gauges layer now serves (through OGC API Features). */
-    List<String> servedTimes() throws IOException, InterruptedException {
-        JsonNode items = get("/ogc/collections/gauges/items?limit=1000&f=json");
-        List<String> times = new ArrayList<>();
-        for (JsonNode f : items.get("features")) {
-            JsonNode tm = f.path("properties").path("TM");
-            if (tm.isString() && !times.contains(tm.asString())) times.add(tm.asString());
+    /**
+     * Waits until the gauges layer serves a {@code TM} on every one of {@code stations} features: the ingest API
+     * answers once the readings are committed, and the live state catches up just after (in time order).
+     *
+     * @return the distinct {@code TM} values served (through OGC API Features)
+     */
+    List<String> awaitServed(int stations, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode items = get("/ogc/collections/gauges/items?limit=1000&f=json");
+            List<String> times = new ArrayList<>();
+            int withTime = 0;
+            for (JsonNode f : items.get("features")) {
+                JsonNode tm = f.path("properties").path("TM");
+                if (!tm.isString()) continue;
+                withTime++;
+                if (!times.contains(tm.asString())) times.add(tm.asString());
+            }
+            if (withTime >= stations || System.nanoTime() > deadline) return times;
+            Thread.sleep(250);
         }
-        return times;
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
