@@ -53,6 +53,11 @@ public final class H2gisDialect implements SqlDialect {
     }
 
     @Override
+    public String moveSequencePast(String quotedSequence, long value) {
+        return "ALTER SEQUENCE " + quotedSequence + " RESTART WITH " + Math.addExact(value, 1);
+    }
+
+    @Override
     public String nextValues(String quotedSequence) {
         return "SELECT NEXT VALUE FOR " + quotedSequence + " FROM SYSTEM_RANGE(1, ?)";
     }

@@ -261,7 +261,7 @@ final class JdbcFeatureStore implements FeatureStore {
             while (features.hasNext()) {
                 chunk.add(features.next());
                 if (chunk.size() == BATCH || !features.hasNext()) {
-                    ids.addAll(insertChunk(c, ps, chunk));
+                    ids.addAll(insertChunk(c, targetTable, ps, chunk));
                     chunk.clear();
                 }
             }
@@ -269,9 +269,11 @@ final class JdbcFeatureStore implements FeatureStore {
         return ids;
     }
 
-    private List<String> insertChunk(Connection c, PreparedStatement ps, List<Feature> chunk) throws SQLException {
+    private List<String> insertChunk(Connection c, String targetTable, PreparedStatement ps, List<Feature> chunk) throws SQLException {
         long blanks = chunk.stream().filter(f -> f.id().isBlank()).count();
-        Iterator<Long> fresh = nextIds(c, blanks).iterator();
+        long maxExplicit = chunk.stream().filter(f -> !f.id().isBlank()).mapToLong(f -> generatedNumber(f.id())).max().orElse(0);
+        reservePast(c, maxExplicit);
+        Iterator<Long> fresh = freshIds(c, targetTable, blanks).iterator();
         List<String> ids = new ArrayList<>(chunk.size());
         for (Feature f : chunk) {
             checkProperties(f);
@@ -297,6 +299,61 @@ final class JdbcFeatureStore implements FeatureStore {
                 throw GeoServiceException.invalid(key, "feature " + f.id() + " has a property that " + type.name() + " does not declare");
             }
         }
+    }
+
+    /** The number n of an id of the generated form {@code <type>.<n>}, or 0. */
+    private long generatedNumber(String id) {
+        String prefix = type.name() + ".";
+        if (!id.startsWith(prefix) || id.length() == prefix.length() || id.length() - prefix.length() > 18) return 0;
+        long n = 0;
+        for (int i = prefix.length(); i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (ch < '0' || ch > '9') return 0;
+            n = n * 10 + (ch - '0');
+        }
+        return n;
+    }
+
+    /**
+     * Moves the id sequence past {@code n}: ids written explicitly in the generated form (imports, the demo data,
+     * WFS-T with {@code idgen="UseExisting"}) must never be handed out again by the sequence.
+     */
+    private void reservePast(Connection c, long n) throws SQLException {
+        if (n <= 0) return;
+        long next = nextIds(c, 1).get(0);
+        if (next >= n) return;
+        try (Statement st = c.createStatement()) {
+            st.execute(dialect.moveSequencePast(Identifiers.sequence(type.name()), n));
+        }
+    }
+
+    /**
+     * {@code n} new ids that are not in the table yet. A table written before explicit ids moved the sequence
+     * (an older data directory) may hold them: then the sequence is moved past the largest such id once.
+     */
+    private List<Long> freshIds(Connection c, String targetTable, long n) throws SQLException {
+        List<Long> ids = nextIds(c, n);
+        if (ids.isEmpty()) return ids;
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(targetTable).append(" WHERE ")
+                .append(Identifiers.quote(Identifiers.ID_COLUMN)).append(" IN (");
+        for (int i = 0; i < ids.size(); i++) sql.append(i == 0 ? "?" : ", ?");
+        sql.append(')');
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < ids.size(); i++) ps.setString(i + 1, type.name() + "." + ids.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getLong(1) == 0) return ids;
+            }
+        }
+        long max = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Identifiers.quote(Identifiers.ID_COLUMN) + " FROM " + targetTable
+                + " WHERE " + Identifiers.quote(Identifiers.ID_COLUMN) + " LIKE ?")) {
+            ps.setString(1, type.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) max = Math.max(max, generatedNumber(rs.getString(1)));
+            }
+        }
+        reservePast(c, max);
+        return nextIds(c, n);
     }
 
     private List<Long> nextIds(Connection c, long n) throws SQLException {

@@ -34,6 +34,12 @@ public interface SqlDialect {
     /** A query returning {@code ?} (bound as an integer) fresh values of a sequence, one per row. */
     String nextValues(String quotedSequence);
 
+    /**
+     * A statement after which the sequence hands out values above {@code value} (the caller has checked that
+     * it is behind). It must not end the current transaction: sequences are not transactional anyway.
+     */
+    String moveSequencePast(String quotedSequence, long value);
+
     /** The expression that turns a bound WKB parameter into a geometry in {@code srid}. */
     default String geometryParameter(int srid) { return "ST_GeomFromWKB(?, " + srid + ")"; }
 

@@ -41,6 +41,11 @@ public final class PostgisDialect implements SqlDialect {
     }
 
     @Override
+    public String moveSequencePast(String quotedSequence, long value) {
+        return "SELECT setval('" + quotedSequence + "', GREATEST(" + value + ", (SELECT last_value FROM " + quotedSequence + ")))";
+    }
+
+    @Override
     public String nextValues(String quotedSequence) {
         return "SELECT nextval('" + quotedSequence + "') FROM generate_series(1, ?)";
     }

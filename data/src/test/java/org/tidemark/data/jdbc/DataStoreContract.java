@@ -161,6 +161,22 @@ public abstract class DataStoreContract {
     }
 
     @Test
+    void generatedIdsNeverCollideWithIdsImportedInTheGeneratedForm() {
+        FeatureStore s = create("imported");
+        String t = s.type().name();
+        List<Feature> imported = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) imported.add(new Feature(t + "." + i, point(121.9, 29.5), Map.of("name", "imported " + i)));
+        s.insert(imported);
+        List<String> fresh = s.insert(List.of(new Feature("", point(121.8, 29.4), Map.of("name", "new")),
+                new Feature("", point(121.8, 29.4), Map.of("name", "newer"))));
+        assertThat(fresh).hasSize(2).doesNotHaveDuplicates().allSatisfy(id -> {
+            assertThat(id).startsWith(t + ".");
+            assertThat(Long.parseLong(id.substring(t.length() + 1))).isGreaterThan(40);
+        });
+        assertThat(s.count(FeatureQuery.all(t))).isEqualTo(42);
+    }
+
+    @Test
     void rebuildsTypesAndPublishedLayersAfterARestart() {
         FeatureStore s = create("restart");
         Layer layer = new Layer(s.type(), new Department("water", LocalizedText.of("水利局", "Water Resources Bureau")),
