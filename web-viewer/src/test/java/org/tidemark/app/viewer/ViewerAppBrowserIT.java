@@ -49,6 +49,8 @@ class ViewerAppBrowserIT extends DemoApplicationTest {
     static final String LIVE_STATION = "63200005";
     /** 墙头水位站6, a river gauge: warning 4.23 m, guarantee 5.08 m. */
     static final String HISTORY_STATION = "63200006";
+    /** Rounds of readings for every gauge in the load test. */
+    static final int ROUNDS = 5;
 
     @LocalServerPort
     int port;
@@ -93,11 +95,14 @@ class ViewerAppBrowserIT extends DemoApplicationTest {
         List<ViewerPage.Resource> loaded = page.resources();
         long transferred = loaded.stream().mapToLong(ViewerPage.Resource::transferSize).sum();
         long bodies = loaded.stream().mapToLong(ViewerPage.Resource::bodySize).sum();
+        long decoded = loaded.stream().mapToLong(ViewerPage.Resource::decodedSize).sum();
+        long cesium = loaded.stream().filter(r -> r.name().contains("/cesium/")).mapToLong(ViewerPage.Resource::transferSize).sum();
+        long tiles = loaded.stream().filter(r -> r.name().contains("/tiles/")).mapToLong(ViewerPage.Resource::transferSize).sum();
         metrics.add(String.format(Locale.ROOT, "first frame: %.0f ms after navigation start", ((Number) state.get("first")).doubleValue()));
         metrics.add(String.format(Locale.ROOT, "globe settled (terrain, imagery, buildings): %.0f ms after navigation start, %s frames drawn"
                 + " (wall clock from driver.get: %d ms)", ((Number) state.get("settled")).doubleValue(), state.get("frames"), wall));
-        metrics.add(String.format(Locale.ROOT, "cold start to settled: %d requests, %d bytes transferred (headers + bodies as sent), %d body bytes",
-                loaded.size(), transferred, bodies));
+        metrics.add(String.format(Locale.ROOT, "cold start to settled: %d requests, %d bytes transferred (headers + bodies as sent; %d body bytes,"
+                + " %d after decoding); CesiumJS run time %d, terrain/imagery/building tiles %d", loaded.size(), transferred, bodies, decoded, cesium, tiles));
 
         assertThat(state.get("webgl2")).isEqualTo(true);
         assertThat(state.get("terrain")).as("quantized-mesh terrain from /tiles/terrain").isEqualTo(true);
@@ -295,6 +300,52 @@ class ViewerAppBrowserIT extends DemoApplicationTest {
         HttpResponse<String> alerts = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/sensors/alerts")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(alerts.body()).contains("\"STCD\":\"" + LIVE_STATION + "\"").contains("\"acknowledgedBy\":\"commander\"");
+    }
+
+    @Test
+    @Order(10)
+    void everyGaugeFollowsRoundsOfPostedReadingsAndThePageKeepsAnswering() throws Exception {
+        List<?> stations = (List<?>) page.js("return [...window.tidemark.gauges.stations.values()].map(s => [s.code, s.kind]);");
+        String probe = "window.__lag = { max: 0, samples: [] }; let last = performance.now();"
+                + " window.__lagTimer = setInterval(() => { const now = performance.now(); const lag = now - last - 100;"
+                + " window.__lag.samples.push(lag); window.__lag.max = Math.max(window.__lag.max, lag); last = now; }, 100);"
+                + " window.__frames0 = window.tidemark.frames; window.__t0 = performance.now(); window.__readings0 = window.tidemark.readings;";
+        page.js(probe);
+        Instant round = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(ROUNDS + 1);
+        long lastSent = 0;
+        for (int r = 1; r <= ROUNDS; r++) {
+            List<String> readings = new ArrayList<>();
+            for (Object o : stations) {
+                List<?> s = (List<?>) o;
+                String property = switch (String.valueOf(s.get(1))) {
+                    case "RR" -> "RZ";
+                    case "TT" -> "TDZ";
+                    case "PP" -> "DRP";
+                    default -> "Z";
+                };
+                readings.add(reading(String.valueOf(s.get(0)), property, round.plusSeconds(r), 1.0 + r * 0.1));
+            }
+            lastSent = System.currentTimeMillis();
+            HttpResponse<String> posted = postReadings("[" + String.join(",", readings) + "]");
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        }
+        double last = 1.0 + ROUNDS * 0.1;
+        page.waitFor(Duration.ofSeconds(60), "[...window.tidemark.gauges.stations.values()].every(s => Math.abs(s.value - " + last + ") < 1e-6"
+                + " && s.drawnAt >= s.receivedAt)");
+        Map<?, ?> result = (Map<?, ?>) page.js("clearInterval(window.__lagTimer);"
+                + " const st = [...window.tidemark.gauges.stations.values()];"
+                + " const sorted = window.__lag.samples.slice().sort((a, b) => a - b);"
+                + " return { maxLag: window.__lag.max, p95Lag: sorted[Math.floor(sorted.length * 0.95)] || 0,"
+                + " fps: (window.tidemark.frames - window.__frames0) * 1000 / (performance.now() - window.__t0),"
+                + " readings: window.tidemark.readings - window.__readings0, lastDrawn: Math.max(...st.map(s => s.drawnAt)) };");
+        long allDrawn = Math.round(((Number) result.get("lastDrawn")).doubleValue() - lastSent);
+        metrics.add(String.format(Locale.ROOT, "%d gauges x %d rounds POSTed (%d readings over SSE): all redrawn %d ms after the last POST was sent;"
+                        + " main-thread stall max %.0f ms, p95 %.0f ms; %.1f frames/s meanwhile",
+                stations.size(), ROUNDS, ((Number) result.get("readings")).intValue(), allDrawn,
+                ((Number) result.get("maxLag")).doubleValue(), ((Number) result.get("p95Lag")).doubleValue(), ((Number) result.get("fps")).doubleValue()));
+        assertThat(((Number) result.get("readings")).intValue()).as("readings received over SSE").isGreaterThanOrEqualTo(stations.size() * ROUNDS);
+        assertThat(allDrawn).as("last round on screen, ms").isLessThan(10_000);
+        page.screenshot("07-all-gauges-updated");
     }
 
     // ---- helpers

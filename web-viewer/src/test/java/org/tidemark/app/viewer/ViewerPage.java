@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ViewerPage {
     /** One request the page made, from its resource timing entry (status 0 when the browser does not say). */
-    record Resource(String name, String initiator, long transferSize, long bodySize, int status) {}
+    record Resource(String name, String initiator, long transferSize, long bodySize, long decodedSize, int status) {}
 
     private final ChromeDriver driver;
     private final Path artifacts;
@@ -76,12 +76,13 @@ final class ViewerPage {
     List<Resource> resources() {
         List<?> raw = (List<?>) js("return performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))"
                 + ".map(e => ({name: e.name, initiator: e.initiatorType || 'navigation', transfer: e.transferSize || 0,"
-                + " body: e.encodedBodySize || 0, status: e.responseStatus || 0}));");
+                + " body: e.encodedBodySize || 0, decoded: e.decodedBodySize || 0, status: e.responseStatus || 0}));");
         List<Resource> out = new ArrayList<>();
         for (Object o : raw) {
             Map<?, ?> m = (Map<?, ?>) o;
             out.add(new Resource(String.valueOf(m.get("name")), String.valueOf(m.get("initiator")),
-                    ((Number) m.get("transfer")).longValue(), ((Number) m.get("body")).longValue(), ((Number) m.get("status")).intValue()));
+                    ((Number) m.get("transfer")).longValue(), ((Number) m.get("body")).longValue(),
+                    ((Number) m.get("decoded")).longValue(), ((Number) m.get("status")).intValue()));
         }
         return out;
     }
