@@ -207,12 +207,16 @@ export class GaugeLayer {
     return station;
   }
 
-  /** At most one redraw per MIN_FLUSH_MS however fast readings arrive (a typhoon burst must not queue frames). */
+  /**
+   * At most one redraw per MIN_FLUSH_MS however fast readings arrive (a typhoon burst must not queue frames).
+   * The first reading after a quiet spell is written at once: the entities change before Cesium's next frame,
+   * not a frame later (at 1–2 frames/s in software WebGL a frame is most of the 2 s budget).
+   */
   scheduleFlush() {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     const wait = Math.max(0, MIN_FLUSH_MS - (performance.now() - (this.lastFlush ?? 0)));
-    setTimeout(() => requestAnimationFrame(() => this.flush()), wait);
+    setTimeout(() => this.flush(), wait);
   }
 
   /** Writes changed stations to their entities once per frame, however many readings arrived. */
@@ -230,7 +234,11 @@ export class GaugeLayer {
       station.entity.point.color = color;
       station.entity.label.text = this.labelText(station, shown);
       const quiet = status === 'normal' || status === 'unknown';
-      station.entity.label.fillColor = quiet ? Cesium.Color.WHITE : color.withAlpha(1);
+      // In alarm the label sits on the status colour: readable over any draped layer (red text on red flood zones is not).
+      station.entity.label.fillColor = quiet || status === 'guarantee' ? Cesium.Color.WHITE : Cesium.Color.BLACK;
+      station.entity.label.style = quiet ? Cesium.LabelStyle.FILL_AND_OUTLINE : Cesium.LabelStyle.FILL;
+      station.entity.label.showBackground = !quiet;
+      station.entity.label.backgroundColor = color.withAlpha(0.9);
       station.entity.label.distanceDisplayCondition = quiet ? QUIET_LABEL_RANGE : ALARM_LABEL_RANGE;
     }
     // Stamp when the changed markers were actually drawn (epoch ms), for latency measurements.
