@@ -93,7 +93,17 @@ export class CatalogPanel {
     onLangChange(() => this.render());
   }
 
-  async load() {
+  /**
+   * Reads the catalog and switches on the initial layers the caller may see. With reset (another user
+   * signed in or out) the shown layers are taken down first and those still visible are rebuilt, so that
+   * their requests carry the new token and layers the user may no longer see disappear.
+   */
+  async load({ reset = false } = {}) {
+    const wanted = new Set(this.initiallyOn);
+    if (reset) {
+      for (const [id, shown] of this.active) { wanted.add(id); shown.remove(); }
+      this.active.clear();
+    }
     this.status.textContent = t('catalog.loading');
     try {
       const { layers, source } = await loadCatalog();
@@ -105,8 +115,9 @@ export class CatalogPanel {
     }
     this.render();
     for (const layer of this.layers) {
-      if (this.initiallyOn.has(layer.id) && layer.accessible && !this.active.has(layer.id)) this.toggle(layer, true);
+      if (wanted.has(layer.id) && layer.accessible && !this.active.has(layer.id)) this.toggle(layer, true);
     }
+    this.viewer.scene.requestRender();
   }
 
   activeIds() {

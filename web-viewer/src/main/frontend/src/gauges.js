@@ -106,6 +106,8 @@ export class GaugeLayer {
     this.pending = new Set();
     this.flushScheduled = false;
     this.alpha = 1;
+    this.historyTime = null;
+    this.historyValues = new Map();
     onLangChange(() => { for (const s of this.stations.values()) this.pending.add(s.code); this.scheduleFlush(); });
   }
 
@@ -154,9 +156,28 @@ export class GaugeLayer {
     return localized(station.name) || station.code;
   }
 
-  labelText(station) {
-    const value = station.value === null ? '—' : `${formatNumber(station.value, 2)} ${station.unit}`;
+  labelText(station, shown = this.displayed(station)) {
+    const value = shown.value === null ? '—' : `${formatNumber(shown.value, 2)} ${shown.unit}`;
     return `${this.name(station)} ${value}`;
+  }
+
+  /**
+   * Shows every gauge as it was at a past time (values: Map code → {value, time} from GaugeHistory), or
+   * live again with time null. Live readings keep arriving meanwhile and are shown on the way back.
+   */
+  showAt(time, values = new Map()) {
+    this.historyTime = time;
+    this.historyValues = values;
+    for (const s of this.stations.values()) this.pending.add(s.code);
+    this.scheduleFlush();
+  }
+
+  /** What a marker shows now: the live reading and status, or the reading at the history time judged by the levels. */
+  displayed(station) {
+    if (this.historyTime == null) return { value: station.value, unit: station.unit, time: station.time, status: statusOf(station) };
+    const past = this.historyValues.get(station.code);
+    const value = past?.value ?? null;
+    return { value, unit: station.unit, time: past?.time ?? null, status: statusOf({ ...station, serverStatus: null, value }) };
   }
 
   /** Applies one live reading; returns the station when it changed. */
@@ -186,12 +207,16 @@ export class GaugeLayer {
     return station;
   }
 
-  /** At most one redraw per MIN_FLUSH_MS however fast readings arrive (a typhoon burst must not queue frames). */
+  /**
+   * At most one redraw per MIN_FLUSH_MS however fast readings arrive (a typhoon burst must not queue frames).
+   * The first reading after a quiet spell is written at once: the entities change before Cesium's next frame,
+   * not a frame later (at 1–2 frames/s in software WebGL a frame is most of the 2 s budget).
+   */
   scheduleFlush() {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     const wait = Math.max(0, MIN_FLUSH_MS - (performance.now() - (this.lastFlush ?? 0)));
-    setTimeout(() => requestAnimationFrame(() => this.flush()), wait);
+    setTimeout(() => this.flush(), wait);
   }
 
   /** Writes changed stations to their entities once per frame, however many readings arrived. */
@@ -201,13 +226,19 @@ export class GaugeLayer {
     for (const code of this.pending) {
       const station = this.stations.get(code);
       if (!station?.entity) continue;
-      const status = statusOf(station);
+      const shown = this.displayed(station);
+      const status = shown.status;
       station.status = status;
+      station.shownAt = this.historyTime;
       const color = Cesium.Color.fromCssColorString(STATUS_COLORS[status]).withAlpha(this.alpha);
       station.entity.point.color = color;
-      station.entity.label.text = this.labelText(station);
+      station.entity.label.text = this.labelText(station, shown);
       const quiet = status === 'normal' || status === 'unknown';
-      station.entity.label.fillColor = quiet ? Cesium.Color.WHITE : color.withAlpha(1);
+      // In alarm the label sits on the status colour: readable over any draped layer (red text on red flood zones is not).
+      station.entity.label.fillColor = quiet || status === 'guarantee' ? Cesium.Color.WHITE : Cesium.Color.BLACK;
+      station.entity.label.style = quiet ? Cesium.LabelStyle.FILL_AND_OUTLINE : Cesium.LabelStyle.FILL;
+      station.entity.label.showBackground = !quiet;
+      station.entity.label.backgroundColor = color.withAlpha(0.9);
       station.entity.label.distanceDisplayCondition = quiet ? QUIET_LABEL_RANGE : ALARM_LABEL_RANGE;
     }
     // Stamp when the changed markers were actually drawn (epoch ms), for latency measurements.

@@ -13,12 +13,16 @@ import { installPicking } from './picking.js';
 import { Tools } from './tools.js';
 import { Account } from './auth.js';
 import { applyViewParam, layersParam, share } from './share.js';
+import { GaugeHistory } from './history.js';
+import { Timeline } from './timeline.js';
 
 /** Layers shown on first open when the URL names none. */
 const DEFAULT_LAYERS = ['gauges', 'flood_zones', 'police_cameras'];
 
 // State and timings for people and browser tests alike (performance.now() milliseconds).
-const state = { ready: false, firstFrameMs: null, settledMs: null, liveState: 'idle', readings: 0, errors: [], cspViolations: [] };
+const state = { ready: false, firstFrameMs: null, settledMs: null, frames: 0, liveState: 'idle', readings: 0, errors: [], cspViolations: [] };
+// Keep every resource timing entry (tiles are hundreds): tests and measurements read bytes and requests from them.
+performance.setResourceTimingBufferSize?.(100000);
 window.tidemark = state;
 window.addEventListener('error', (e) => state.errors.push(String(e.message)));
 window.addEventListener('unhandledrejection', (e) => state.errors.push(String(e.reason?.message ?? e.reason)));
@@ -44,6 +48,7 @@ function start() {
     state.firstFrameMs = performance.now();
     removeFirstFrame();
   });
+  viewer.scene.postRender.addEventListener(() => { state.frames++; });
 
   if (!applyViewParam(viewer)) setHome(viewer);
   const mode = new URLSearchParams(location.search).get('mode');
@@ -68,11 +73,14 @@ function start() {
   });
   const tools = new Tools(viewer);
   const picking = installPicking(viewer, { gauges, tools });
-  const account = new Account({ onChange: () => catalog.load() });
+  // Another user sees other layers: the catalog is read again and the shown layers are rebuilt with the new token.
+  const account = new Account({ onChange: () => catalog.load({ reset: true }) });
   Object.assign(state, { gauges, alerts, catalog, tools, account, picking });
 
   document.getElementById('btn-share').addEventListener('click', () => share(viewer, { layers: catalog.activeIds(), time: catalog.time }));
-  installTimeSlider(catalog);
+  const history = new GaugeHistory(gauges);
+  const timeline = new Timeline({ catalog, gauges, history });
+  Object.assign(state, { history, timeline });
 
   const live = new LiveFeed({
     onReading: (raw) => { state.readings++; gauges.apply(normaliseReading(raw)); },
@@ -121,27 +129,6 @@ function watchSettled(viewer, tileset) {
   };
   viewer.scene.postRender.addEventListener(check);
   viewer.scene.requestRender();
-}
-
-function installTimeSlider(catalog) {
-  const slider = document.getElementById('time-slider');
-  const out = document.getElementById('time-value');
-  const show = () => {
-    const hours = Number(slider.value);
-    out.textContent = hours === 0 ? t('time.now') : new Intl.DateTimeFormat(lang(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(Date.now() + hours * 3600e3));
-  };
-  slider.addEventListener('input', show);
-  slider.addEventListener('change', () => {
-    const hours = Number(slider.value);
-    catalog.setTime(hours === 0 ? null : new Date(Date.now() + hours * 3600e3).toISOString().replace(/\.\d+Z$/, 'Z'));
-  });
-  onLangChange(show);
-  const fromUrl = new URLSearchParams(location.search).get('time');
-  if (fromUrl && !Number.isNaN(Date.parse(fromUrl))) {
-    slider.value = String(Math.max(-168, Math.min(0, Math.round((Date.parse(fromUrl) - Date.now()) / 3600e3))));
-    catalog.time = fromUrl;
-  }
-  show();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

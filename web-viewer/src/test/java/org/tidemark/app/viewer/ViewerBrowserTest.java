@@ -295,7 +295,7 @@ class ViewerBrowserTest {
     @Test
     @Order(13)
     void theTimeSliderRequestsTimeAwareLayersAtTheChosenTime() {
-        js("const s = document.getElementById('time-slider'); s.value = '-24';"
+        js("const s = document.getElementById('time-slider'); s.value = '-1440';"
                 + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));");
         waitUntil(Duration.ofSeconds(20), () -> server.requests().stream()
                 .anyMatch(r -> "flood_zones".equals(r.parameter("LAYERS")) && r.parameter("TIME") != null));

@@ -55,10 +55,13 @@ class ViewerLoadBrowserTest {
         String probe = "window.__lag = { max: 0, samples: [] }; let last = performance.now();"
                 + " window.__lagTimer = setInterval(() => { const now = performance.now(); const lag = now - last - 100;"
                 + " window.__lag.samples.push(lag); window.__lag.max = Math.max(window.__lag.max, lag); last = now; }, 100);";
-        js(probe);
+        js(probe + " window.__frames0 = window.tidemark.frames; window.__t0 = performance.now();");
         Thread.sleep(3000);
-        double idleStall = ((Number) js("clearInterval(window.__lagTimer); return window.__lag.max;")).doubleValue();
-        js(probe);
+        Map<?, ?> idle = (Map<?, ?>) js("clearInterval(window.__lagTimer); return { stall: window.__lag.max,"
+                + " fps: (window.tidemark.frames - window.__frames0) * 1000 / (performance.now() - window.__t0) };");
+        double idleStall = ((Number) idle.get("stall")).doubleValue();
+        double idleFps = ((Number) idle.get("fps")).doubleValue();
+        js(probe + " window.__frames0 = window.tidemark.frames; window.__t0 = performance.now();");
 
         List<ViewerFixtureServer.Station> stations = ViewerFixtureServer.demoStations(GAUGES);
         long lastSent = 0;
@@ -78,14 +81,16 @@ class ViewerLoadBrowserTest {
                 + " const st = [...window.tidemark.gauges.stations.values()];"
                 + " const sorted = window.__lag.samples.slice().sort((a, b) => a - b);"
                 + " return { maxLag: window.__lag.max, p95Lag: sorted[Math.floor(sorted.length * 0.95)] || 0,"
+                + " fps: (window.tidemark.frames - window.__frames0) * 1000 / (performance.now() - window.__t0),"
                 + " lastDrawn: Math.max(...st.map(s => s.drawnAt)), readings: window.tidemark.readings,"
                 + " red: st.filter(s => s.status === 'guarantee').length, yellow: st.filter(s => s.status === 'warning').length };");
         long allDrawn = Math.round(((Number) result.get("lastDrawn")).doubleValue() - lastSent);
         String line = String.format(Locale.ROOT,
                 "%d gauges x %d rounds (%d SSE events): all redrawn %d ms after the last round was sent;"
-                        + " main-thread stall max %.0f ms, p95 %.0f ms (idle before the bursts: max %.0f ms)",
+                        + " main-thread stall max %.0f ms, p95 %.0f ms, %.1f frames/s (idle before the bursts: stall max %.0f ms, %.1f frames/s)",
                 GAUGES, ROUNDS, ((Number) result.get("readings")).intValue(), allDrawn,
-                ((Number) result.get("maxLag")).doubleValue(), ((Number) result.get("p95Lag")).doubleValue(), idleStall);
+                ((Number) result.get("maxLag")).doubleValue(), ((Number) result.get("p95Lag")).doubleValue(),
+                ((Number) result.get("fps")).doubleValue(), idleStall, idleFps);
         Files.createDirectories(ViewerBrowserTest.ARTIFACTS);
         Files.writeString(ViewerBrowserTest.ARTIFACTS.resolve("metrics-500-gauges.txt"), line + "\n", StandardCharsets.UTF_8);
 
@@ -95,6 +100,7 @@ class ViewerLoadBrowserTest {
         assertThat(((Number) result.get("red")).intValue()).isEqualTo(1);
         assertThat(((Number) result.get("yellow")).intValue()).isEqualTo(GAUGES - 2);
         assertThat(allDrawn).as("last round on screen, ms").isLessThan(10_000);
+        assertThat(((Number) result.get("fps")).doubleValue()).as("frames drawn while the bursts arrive").isGreaterThan(0);
         // The stall is recorded, not asserted: with software WebGL on a shared 2-core machine it measures the machine's load.
         assertThat(trap.pageRequests()).isEmpty();
     }

@@ -1,0 +1,92 @@
+// The time slider in the footer: minutes before now (0 = live). Moving it shows the gauges as they were
+// then (GaugeHistory) and, once let go, asks time-aware WMS layers for that TIME; "play" steps through
+// the last 24 h of gauge readings and returns to live at the end.
+import { lang, onLangChange, t } from './i18n.js';
+
+const MINUTE_MS = 60e3;
+export const PLAY_FROM_MIN = -24 * 60;
+export const PLAY_STEP_MIN = 15;
+const PLAY_TICK_MS = 250;
+
+const isoMinute = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+export class Timeline {
+  constructor({ catalog, gauges, history }) {
+    this.catalog = catalog;
+    this.gauges = gauges;
+    this.history = history;
+    this.slider = document.getElementById('time-slider');
+    this.out = document.getElementById('time-value');
+    this.play = document.getElementById('time-play');
+    this.timer = null;
+    this.sequence = 0;
+    this.slider.addEventListener('input', () => this.moved());
+    this.slider.addEventListener('change', () => this.applyToLayers());
+    this.play.addEventListener('click', () => (this.timer ? this.pause() : this.start()));
+    onLangChange(() => this.render());
+    const fromUrl = new URLSearchParams(location.search).get('time');
+    if (fromUrl && !Number.isNaN(Date.parse(fromUrl))) {
+      this.slider.value = String(this.clamp(Math.round((Date.parse(fromUrl) - Date.now()) / MINUTE_MS)));
+      catalog.time = fromUrl;
+    }
+    this.render();
+  }
+
+  clamp(minutes) {
+    return Math.max(Number(this.slider.min), Math.min(0, minutes));
+  }
+
+  /** The chosen time in epoch ms, or null for live. */
+  time() {
+    const minutes = Number(this.slider.value);
+    return minutes === 0 ? null : Date.now() + minutes * MINUTE_MS;
+  }
+
+  render() {
+    const time = this.time();
+    this.out.textContent = time === null ? t('time.now')
+      : new Intl.DateTimeFormat(lang(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(time));
+    this.out.dataset.time = time === null ? '' : isoMinute(time);
+    this.play.textContent = this.timer ? '⏸' : '▶';
+    this.play.title = t(this.timer ? 'time.pause' : 'time.play');
+    this.play.setAttribute('aria-label', this.play.title);
+  }
+
+  /** The slider moved (by hand or by playback): show the gauges at that time. */
+  async moved() {
+    this.render();
+    const time = this.time();
+    const mine = ++this.sequence;
+    if (time === null) { this.gauges.showAt(null); document.body.dataset.gaugeTime = ''; return; }
+    const values = await this.history.valuesAt(time);
+    if (mine !== this.sequence) return; // a later position has been asked for meanwhile
+    this.gauges.showAt(time, values);
+    document.body.dataset.gaugeTime = isoMinute(time);
+  }
+
+  applyToLayers() {
+    const time = this.time();
+    this.catalog.setTime(time === null ? null : isoMinute(time));
+  }
+
+  start() {
+    if (Number(this.slider.value) === 0 || Number(this.slider.value) < PLAY_FROM_MIN) this.slider.value = String(PLAY_FROM_MIN);
+    this.timer = setInterval(() => this.tick(), PLAY_TICK_MS);
+    this.render();
+    this.moved();
+  }
+
+  tick() {
+    const next = Math.min(0, Number(this.slider.value) + PLAY_STEP_MIN);
+    this.slider.value = String(next);
+    this.moved();
+    if (next === 0) this.pause();
+  }
+
+  pause() {
+    clearInterval(this.timer);
+    this.timer = null;
+    this.render();
+    this.applyToLayers();
+  }
+}
