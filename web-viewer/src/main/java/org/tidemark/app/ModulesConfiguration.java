@@ -22,6 +22,7 @@ import org.tidemark.sensors.SensorSettings;
 import org.tidemark.sensors.SensorsModule;
 import org.tidemark.tiles.TilesModule;
 import org.tidemark.tiles.TilesSettings;
+import org.tidemark.tiles.web.TileFastPath;
 
 /**
  * Mounts the feature modules — one {@code @Configuration} each, no cross-module component scanning
@@ -76,6 +77,18 @@ public class ModulesConfiguration {
         var registration = new FilterRegistrationBean<>(new AuditFilter(recorder, Clock.systemUTC()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20); // after the principal filter
         registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /**
+     * Tile memory-cache hits answered before the MVC dispatcher: after the principal filter (the fast path asks
+     * the access gate with the caller's principal) and inside the audit filter (every tile served is counted).
+     */
+    @Bean
+    FilterRegistrationBean<TileFastPath> tileFastPathFilter(TileFastPath fastPath) {
+        var registration = new FilterRegistrationBean<>(fastPath);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        registration.addUrlPatterns("/tiles/*", "/ogc/collections/*");
         return registration;
     }
 }

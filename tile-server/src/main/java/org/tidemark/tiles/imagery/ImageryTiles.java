@@ -21,6 +21,7 @@ import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.web.ContentHash;
 import org.tidemark.tiles.web.Gate;
 import org.tidemark.tiles.web.TileGrids;
+import org.tidemark.tiles.web.TileLookup;
 
 /**
  * Imagery tiles behind the REST and WMTS endpoints: validates the request, asks the gate for every layer
@@ -65,6 +66,18 @@ public final class ImageryTiles {
      */
     public TileResult tile(String tileset, String tmsId, int z, long col, long row, String format,
                            HttpServletRequest request) {
+        TileLookup l = lookup(tileset, tmsId, z, col, row, format, request);
+        return l.source().tile(l.coord(), l.variant());
+    }
+
+    /**
+     * Validates an imagery tile request, asks the gate for every layer of the tile set and names the cache
+     * entry of the caller's view (shared with the fast path).
+     *
+     * @throws GeoServiceException as {@link #tile}
+     */
+    public TileLookup lookup(String tileset, String tmsId, int z, long col, long row, String format,
+                             HttpServletRequest request) {
         if (!NAME.matcher(tileset).matches()) throw GeoServiceException.invalid("layer", "Invalid tile set name");
         ImageryTileset ts = imagery.tileset(tileset)
                 .orElseThrow(() -> GeoServiceException.notFound("layer", "No such tile set: " + tileset));
@@ -87,7 +100,7 @@ public final class ImageryTiles {
         for (String layer : ts.layers()) {
             imagery.source(layer).ifPresent(s -> caches.observeVersion(layer, s::version));
         }
-        String viewKey = ContentHash.of(keys.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String viewKey = Gate.hash(keys.toString());
         views.putIfAbsent(viewKey, decisions);
         CacheChain chain = caches.registerIfAbsent("img-" + ts.name(), () -> (c, variant) -> {
             String[] p = variant.split("_", 3);
@@ -97,6 +110,6 @@ public final class ImageryTiles {
             byte[] png = imagery.render(ts, s, s.matrix(c.z()).orElseThrow(), c.x(), c.y(), ds, p[1]);
             return new TileResult.Found(png, Imagery.mediaType(p[1]), false, ContentHash.of(png));
         }, Set.copyOf(ts.layers()), TileGrids::anyTilingBounds);
-        return chain.tile(new TileCoord(z, (int) col, (int) row), set.id() + "_" + format + "_" + viewKey);
+        return new TileLookup(chain, new TileCoord(z, (int) col, (int) row), set.id() + "_" + format + "_" + viewKey, null);
     }
 }

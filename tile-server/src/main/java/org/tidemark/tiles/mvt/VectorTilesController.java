@@ -21,6 +21,7 @@ import org.tidemark.tiles.cache.CacheChain;
 import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.web.Gate;
 import org.tidemark.tiles.web.TileGrids;
+import org.tidemark.tiles.web.TileLookup;
 import org.tidemark.tiles.web.TileResponses;
 
 /**
@@ -62,6 +63,19 @@ public class VectorTilesController {
     }
 
     private ResponseEntity<byte[]> tile(String layer, String tmsId, int z, long x, long y, HttpServletRequest request) {
+        TileLookup l = lookup(layer, tmsId, z, x, y, request);
+        return TileResponses.of(l.source().tile(l.coord(), l.variant()), request, maxAge, l.vary(),
+                layer + "/" + z + "/" + x + "/" + y);
+    }
+
+    /**
+     * Validates a vector tile request, asks the gate and names the cache entry of the caller's view
+     * (shared with the fast path).
+     *
+     * @throws GeoServiceException INVALID_PARAMETER for bad names, levels or tiles, NOT_FOUND for unknown
+     *                             matrix sets and for layers the caller may not see
+     */
+    public TileLookup lookup(String layer, String tmsId, int z, long x, long y, HttpServletRequest request) {
         if (!NAME.matcher(layer).matches()) throw GeoServiceException.invalid("collectionId", "Invalid layer name");
         TileMatrixSet set = TileMatrixSet.byId(tmsId)
                 .orElseThrow(() -> GeoServiceException.notFound("tileMatrixSetId", "Unknown tile matrix set"));
@@ -84,8 +98,7 @@ public class VectorTilesController {
                 }, Set.of(layer), TileGrids::anyTilingBounds);
         String key = Gate.key(decision);
         decisions.putIfAbsent(key, decision);
-        return TileResponses.of(chain.tile(new TileCoord(z, (int) x, (int) y), set.id() + "_" + key), request, maxAge,
-                null, layer + "/" + z + "/" + x + "/" + y);
+        return new TileLookup(chain, new TileCoord(z, (int) x, (int) y), set.id() + "_" + key, null);
     }
 
     /** Decisions seen, by key, so the cached source can rebuild a tile for a variant. */

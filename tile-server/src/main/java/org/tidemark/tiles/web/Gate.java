@@ -2,6 +2,8 @@ package org.tidemark.tiles.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tidemark.core.access.AccessDecision;
 import org.tidemark.core.access.AccessPolicy;
 import org.tidemark.core.access.Principal;
@@ -29,7 +31,33 @@ public final class Gate {
 
     /** A short key identifying what a decision lets one see. */
     public static String key(AccessDecision d) {
-        String s = d.attributes() + "|" + d.rowFilter() + "|" + (d.spatialLimit() == null ? "" : d.spatialLimit().toText());
-        return ContentHash.of(s.getBytes(StandardCharsets.UTF_8));
+        String k = KEYS.get(d);
+        if (k == null) {
+            String s = d.attributes() + "|" + d.rowFilter() + "|" + (d.spatialLimit() == null ? "" : d.spatialLimit().toText());
+            k = ContentHash.of(s.getBytes(StandardCharsets.UTF_8));
+            remember(KEYS, d, k);
+        }
+        return k;
+    }
+
+    /** {@link ContentHash} of a string, remembered: tile requests hash the same few view descriptions. */
+    public static String hash(String s) {
+        String k = HASHES.get(s);
+        if (k == null) {
+            k = ContentHash.of(s.getBytes(StandardCharsets.UTF_8));
+            remember(HASHES, s, k);
+        }
+        return k;
+    }
+
+    // Decisions are values (records of sets, filter ASTs and geometries with value equality), so equal
+    // decisions share a key; the maps are bounded by being emptied when full.
+    private static final int REMEMBERED = 1024;
+    private static final Map<AccessDecision, String> KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
+
+    private static <K> void remember(Map<K, String> map, K key, String value) {
+        if (map.size() >= REMEMBERED) map.clear();
+        map.put(key, value);
     }
 }
