@@ -12,6 +12,7 @@ import org.tidemark.core.access.AccessDecision;
 import org.tidemark.core.access.AccessPolicy;
 import org.tidemark.core.access.Principal;
 import org.tidemark.core.error.GeoServiceException;
+import org.tidemark.core.source.FeatureSource;
 import org.tidemark.core.tile.TileCoord;
 import org.tidemark.core.tile.TileMatrix;
 import org.tidemark.core.tile.TileMatrixSet;
@@ -98,7 +99,8 @@ public final class ImageryTiles {
         }
         if (!ts.basemap() && decisions.isEmpty()) throw GeoServiceException.notFound("layer", "No such tile set: " + tileset);
         for (String layer : ts.layers()) {
-            imagery.source(layer).ifPresent(s -> caches.observeVersion(layer, s::version));
+            // the source is looked up only when the version is due to be asked (at most once a second)
+            caches.observeVersion(layer, () -> imagery.source(layer).map(FeatureSource::version).orElse(0L));
         }
         String viewKey = Gate.hash(keys.toString());
         views.putIfAbsent(viewKey, decisions);

@@ -31,10 +31,10 @@ public final class Gate {
 
     /** A short key identifying what a decision lets one see. */
     public static String key(AccessDecision d) {
+        if (d == AccessDecision.READ_ALL || d == AccessDecision.FULL) return ALL; // the usual answers, without hashing them
         String k = KEYS.get(d);
         if (k == null) {
-            String s = d.attributes() + "|" + d.rowFilter() + "|" + (d.spatialLimit() == null ? "" : d.spatialLimit().toText());
-            k = ContentHash.of(s.getBytes(StandardCharsets.UTF_8));
+            k = describe(d);
             remember(KEYS, d, k);
         }
         return k;
@@ -55,6 +55,13 @@ public final class Gate {
     private static final int REMEMBERED = 1024;
     private static final Map<AccessDecision, String> KEYS = new ConcurrentHashMap<>();
     private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
+
+    private static final String ALL = describe(AccessDecision.READ_ALL);
+
+    private static String describe(AccessDecision d) {
+        String s = d.attributes() + "|" + d.rowFilter() + "|" + (d.spatialLimit() == null ? "" : d.spatialLimit().toText());
+        return ContentHash.of(s.getBytes(StandardCharsets.UTF_8));
+    }
 
     private static <K> void remember(Map<K, String> map, K key, String value) {
         if (map.size() >= REMEMBERED) map.clear();
