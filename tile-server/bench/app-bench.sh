@@ -3,14 +3,15 @@
 # against nginx serving the same bytes as static files, in the same run, with wrk. The tile part of bench/run.sh
 # without MapServer. Everything listens on 127.0.0.1 and is stopped on exit.
 # Usage: tile-server/bench/app-bench.sh   (after `mvn -Dtidemark.frontend.skip=true -pl web-viewer -am package -DskipTests`)
-# Environment: JAR, DURATION (15s), WARMUP (10s), THREADS (2), CONNECTIONS (32), TM_PORT (18183), NGINX_PORT (18184),
+# Environment: JAR, DURATION (10s), ROUNDS (3), WARMUP (10s), THREADS (2), CONNECTIONS (32), TM_PORT (18183), NGINX_PORT (18184),
 #              JAVA_OPTS (e.g. a JFR recording).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 JAR=${JAR:-$(ls "$ROOT"/web-viewer/target/web-viewer-*.jar 2>/dev/null | grep -v original | head -n1 || true)}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-DURATION=${DURATION:-15s}
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -105,26 +106,30 @@ chmod -R a+rX "$WORK"
 nginx -e "$WORK/nginx-error.log" -p "$WORK" -c "$WORK/nginx.conf" &
 for _ in $(seq 1 50); do [ -f "$WORK/nginx.pid" ] && break; sleep 0.2; done
 
-declare -A RESULT
+# Tidemark and nginx take turns (ROUNDS rounds of DURATION each, after one warm-up each), so that the load the
+# other engineers put on the machine meanwhile hits both sides alike; each round gives a ratio, and the median is reported.
 run() { # name base list [wrk header args...]
   local name=$1 base=$2 list=$3 line
   shift 3
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s "$@" -s "$PATHS_LUA" "$base" -- "$WORK/$list" >/dev/null
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s "$@" -s "$PATHS_LUA" "$base" -- "$WORK/$list" | grep '^RESULT')
-  RESULT[$name]=$line
   log "$name: ${line#RESULT } (load $(cut -d' ' -f1 /proc/loadavg))"
+  LAST=$(echo "$line" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p')
 }
-log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each), loopback, anonymous like a public basemap viewer"
+workload() { # name [wrk header args...]
+  local w=$1 r ratios="" tm
+  shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s "$@" -s "$PATHS_LUA" "$TM" -- "$WORK/tm-$w.txt" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s "$@" -s "$PATHS_LUA" "$NG" -- "$WORK/static-$w.txt" >/dev/null
+  for r in $(seq 1 "$ROUNDS"); do
+    run "tidemark-$w #$r" "$TM" "tm-$w.txt" "$@"; tm=$LAST
+    run "nginx-$w #$r" "$NG" "static-$w.txt" "$@"
+    ratios="$ratios $(awk -v a="$tm" -v b="$LAST" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+  done
+  log "ratio $w Tidemark/nginx per round:$ratios; median $(echo $ratios | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+}
 NG=http://127.0.0.1:$NGINX_PORT
-run tidemark-png "$TM" tm-png.txt -H "X-Bench: 1"
-run nginx-png "$NG" static-png.txt -H "X-Bench: 1"
-run tidemark-terrain "$TM" tm-terrain.txt -H "X-Bench: 1"
-run nginx-terrain "$NG" static-terrain.txt -H "X-Bench: 1"
-run tidemark-cesium "$TM" tm-cesium.txt -H "$CESIUM_ACCEPT" -H "Accept-Encoding: gzip"
-run nginx-cesium "$NG" static-cesium.txt -H "$CESIUM_ACCEPT" -H "Accept-Encoding: gzip"
-
-rps() { echo "${RESULT[$1]}" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p'; }
-for w in png terrain cesium; do
-  log "ratio $w Tidemark/nginx: $(awk -v a="$(rps "tidemark-$w")" -v b="$(rps "nginx-$w")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-done
+log "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of $DURATION per side (after a $WARMUP warm-up each), loopback, anonymous like a public basemap viewer"
+workload png -H "X-Bench: 1"
+workload terrain -H "X-Bench: 1"
+workload cesium -H "$CESIUM_ACCEPT" -H "Accept-Encoding: gzip"
 log "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

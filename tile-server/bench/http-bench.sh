@@ -3,11 +3,12 @@
 # in the same run, with wrk. Usage: tile-server/bench/http-bench.sh [seconds] [connections]
 # The app answers on two ports: APP_PORT with the tile fast path (as the app mounts it), MVC_PORT without it
 # (every request through Spring MVC), so one run measures both against nginx.
-# Environment: APP_PORT (18180), NGINX_PORT (18181), MVC_PORT (18182), JAVA_OPTS (e.g. a JFR recording).
+# Environment: ROUNDS (3), APP_PORT (18180), NGINX_PORT (18181), MVC_PORT (18182), JAVA_OPTS (e.g. a JFR recording).
 set -euo pipefail
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 cd "$(dirname "$0")/../.."
-DURATION=${1:-15}
+DURATION=${1:-10}
+ROUNDS=${ROUNDS:-3}
 CONNS=${2:-32}
 WORK=$(mktemp -d)
 APP_PORT=${APP_PORT:-18180}
@@ -70,14 +71,19 @@ done
 wrk -t2 -c"$CONNS" -d30s -s tile-server/bench/terrain.lua "http://127.0.0.1:$APP_PORT" > /dev/null
 wrk -t2 -c"$CONNS" -d20s -s tile-server/bench/terrain.lua "http://127.0.0.1:$MVC_PORT" > /dev/null
 wrk -t2 -c"$CONNS" -d5s -s tile-server/bench/terrain.lua "http://127.0.0.1:$NGINX_PORT" > /dev/null
-bench() { # title port
-  echo "== $1 (load $(cut -d' ' -f1 /proc/loadavg))"
-  wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s tile-server/bench/terrain.lua "http://127.0.0.1:$2" | tee "$WORK/wrk-$2.txt"
-}
-bench "tile-server, fast path (Tomcat, memory cache)" "$APP_PORT"
-bench "nginx (static files)" "$NGINX_PORT"
-bench "tile-server, Spring MVC path" "$MVC_PORT"
+# the three take turns (ROUNDS rounds), so that the load others put on the machine meanwhile hits all alike;
+# each round gives a ratio, and the median is reported
 rps() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$WORK/wrk-$1.txt"; }
-echo "ratio fast path / nginx: $(awk -v a="$(rps "$APP_PORT")" -v b="$(rps "$NGINX_PORT")" 'BEGIN { printf "%.2f", a / b }')"
-echo "ratio MVC path / nginx:  $(awk -v a="$(rps "$MVC_PORT")" -v b="$(rps "$NGINX_PORT")" 'BEGIN { printf "%.2f", a / b }')"
+FAST=""; MVC=""
+for r in $(seq 1 "$ROUNDS"); do
+  for p in "$APP_PORT" "$NGINX_PORT" "$MVC_PORT"; do
+    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s tile-server/bench/terrain.lua "http://127.0.0.1:$p" > "$WORK/wrk-$p.txt"
+    echo "round $r :$p $(rps "$p") req/s, p50 $(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$p.txt"), p99 $(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$p.txt") (load $(cut -d' ' -f1 /proc/loadavg))"
+  done
+  FAST="$FAST $(awk -v a="$(rps "$APP_PORT")" -v b="$(rps "$NGINX_PORT")" 'BEGIN { printf "%.2f", a / b }')"
+  MVC="$MVC $(awk -v a="$(rps "$MVC_PORT")" -v b="$(rps "$NGINX_PORT")" 'BEGIN { printf "%.2f", a / b }')"
+done
+median() { echo "$@" | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "ratio fast path (:$APP_PORT) / nginx per round:$FAST; median $(median $FAST)"
+echo "ratio MVC path (:$MVC_PORT) / nginx per round:$MVC; median $(median $MVC)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
