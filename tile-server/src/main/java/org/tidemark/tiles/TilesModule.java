@@ -85,8 +85,9 @@ public class TilesModule {
     }
 
     @Bean
-    TileSeeding tileSeeding(Terrain terrain, TileCaches caches, TerrainController registersTheTerrainCache) {
-        return new TileSeeding(terrain, caches);
+    TileSeeding tileSeeding(Terrain terrain, TileCaches caches, TerrainController registersTheTerrainCache,
+                            ImageryTiles imagery, VectorTilesController vector) {
+        return new TileSeeding(terrain, caches, imagery, vector);
     }
 
     /**

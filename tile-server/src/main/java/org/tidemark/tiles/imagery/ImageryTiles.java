@@ -56,6 +56,9 @@ public final class ImageryTiles {
 
     public Envelope extent() { return imagery.extent(); }
 
+    /** Whether a tile set of this name exists (for anyone). */
+    public boolean exists(String tileset) { return NAME.matcher(tileset).matches() && imagery.tileset(tileset).isPresent(); }
+
     private boolean visible(Principal p, String layer) {
         AccessDecision d = policy.decide(p, layer);
         return d != null && d.visible();
@@ -79,6 +82,11 @@ public final class ImageryTiles {
      */
     public TileLookup lookup(String tileset, String tmsId, int z, long col, long row, String format,
                              HttpServletRequest request) {
+        return lookup(tileset, tmsId, z, col, row, format, Gate.principal(request));
+    }
+
+    /** As above, for a principal known without a request (seeding the public view). */
+    public TileLookup lookup(String tileset, String tmsId, int z, long col, long row, String format, Principal principal) {
         if (!NAME.matcher(tileset).matches()) throw GeoServiceException.invalid("layer", "Invalid tile set name");
         ImageryTileset ts = imagery.tileset(tileset)
                 .orElseThrow(() -> GeoServiceException.notFound("layer", "No such tile set: " + tileset));
@@ -88,7 +96,6 @@ public final class ImageryTiles {
                 .orElseThrow(() -> GeoServiceException.invalid("tileMatrix", "Tile matrix out of range: " + z));
         if (!m.contains(col, row)) throw GeoServiceException.invalid("tileRow", "Tile outside the tile matrix");
         if (!format.equals("png") && !format.equals("jpg")) throw GeoServiceException.invalid("format", "Unsupported format");
-        Principal principal = Gate.principal(request);
         Map<String, AccessDecision> decisions = new LinkedHashMap<>();
         StringBuilder keys = new StringBuilder();
         for (String layer : ts.layers()) {

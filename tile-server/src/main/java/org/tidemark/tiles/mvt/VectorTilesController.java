@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidemark.core.access.AccessDecision;
 import org.tidemark.core.access.AccessPolicy;
+import org.tidemark.core.access.Principal;
 import org.tidemark.core.catalog.LayerCatalog;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.source.FeatureSource;
@@ -76,13 +77,18 @@ public class VectorTilesController {
      *                             matrix sets and for layers the caller may not see
      */
     public TileLookup lookup(String layer, String tmsId, int z, long x, long y, HttpServletRequest request) {
+        return lookup(layer, tmsId, z, x, y, Gate.principal(request));
+    }
+
+    /** As above, for a principal known without a request (seeding the public view). */
+    public TileLookup lookup(String layer, String tmsId, int z, long x, long y, Principal principal) {
         if (!NAME.matcher(layer).matches()) throw GeoServiceException.invalid("collectionId", "Invalid layer name");
         TileMatrixSet set = TileMatrixSet.byId(tmsId)
                 .orElseThrow(() -> GeoServiceException.notFound("tileMatrixSetId", "Unknown tile matrix set"));
         TileMatrix m = TileGrids.matrix(set, z, maxZoom)
                 .orElseThrow(() -> GeoServiceException.invalid("tileMatrix", "Tile matrix out of range: " + z));
         if (!m.contains(x, y)) throw GeoServiceException.invalid("tileRow", "Tile outside the tile matrix");
-        AccessDecision decision = Gate.decide(policy, request, layer);
+        AccessDecision decision = Gate.decide(policy, principal, layer);
         FeatureSource source = catalog.source(layer)
                 .orElseThrow(() -> GeoServiceException.notFound("collectionId", "No such layer: " + layer));
         caches.observeVersion(layer, source::version);
@@ -99,6 +105,14 @@ public class VectorTilesController {
         String key = Gate.key(decision);
         decisions.putIfAbsent(key, decision);
         return new TileLookup(chain, new TileCoord(z, (int) x, (int) y), set.id() + "_" + key, null);
+    }
+
+    /** The deepest level served, counted from a set's first level. */
+    public int maxZoom() { return maxZoom; }
+
+    /** The lon/lat extent of a layer's data, or null (seeding's default area). */
+    public Envelope extent(String layer) {
+        return catalog.source(layer).map(FeatureSource::extent).orElse(null);
     }
 
     /** Decisions seen, by key, so the cached source can rebuild a tile for a variant. */

@@ -24,7 +24,12 @@ public final class Gate {
     }
 
     public static AccessDecision decide(AccessPolicy policy, HttpServletRequest request, String layer) {
-        AccessDecision d = policy.decide(principal(request), layer);
+        return decide(policy, principal(request), layer);
+    }
+
+    /** As {@link #decide(AccessPolicy, HttpServletRequest, String)} for a known principal (seeding). */
+    public static AccessDecision decide(AccessPolicy policy, Principal principal, String layer) {
+        AccessDecision d = policy.decide(principal, layer);
         if (d == null || !d.visible()) throw GeoServiceException.notFound(layer, "No such layer: " + layer);
         return d;
     }
