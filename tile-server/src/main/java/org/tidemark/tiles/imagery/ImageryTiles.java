@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 import org.tidemark.core.access.AccessDecision;
 import org.tidemark.core.access.AccessPolicy;
@@ -23,6 +22,7 @@ import org.tidemark.tiles.web.ContentHash;
 import org.tidemark.tiles.web.Gate;
 import org.tidemark.tiles.web.TileGrids;
 import org.tidemark.tiles.web.TileLookup;
+import org.tidemark.tiles.web.TileNames;
 
 /**
  * Imagery tiles behind the REST and WMTS endpoints: validates the request, asks the gate for every layer
@@ -30,7 +30,6 @@ import org.tidemark.tiles.web.TileLookup;
  * {@code <tms>_<format>_<hash of the decisions>} so that different views never share a tile.
  */
 public final class ImageryTiles {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
 
     private final Imagery imagery;
     private final AccessPolicy policy;
@@ -57,7 +56,7 @@ public final class ImageryTiles {
     public Envelope extent() { return imagery.extent(); }
 
     /** Whether a tile set of this name exists (for anyone). */
-    public boolean exists(String tileset) { return NAME.matcher(tileset).matches() && imagery.tileset(tileset).isPresent(); }
+    public boolean exists(String tileset) { return TileNames.valid(tileset) && imagery.tileset(tileset).isPresent(); }
 
     private boolean visible(Principal p, String layer) {
         AccessDecision d = policy.decide(p, layer);
@@ -87,10 +86,10 @@ public final class ImageryTiles {
 
     /** As above, for a principal known without a request (seeding the public view). */
     public TileLookup lookup(String tileset, String tmsId, int z, long col, long row, String format, Principal principal) {
-        if (!NAME.matcher(tileset).matches()) throw GeoServiceException.invalid("layer", "Invalid tile set name");
+        if (!TileNames.valid(tileset)) throw GeoServiceException.invalid("layer", "Invalid tile set name");
         ImageryTileset ts = imagery.tileset(tileset)
                 .orElseThrow(() -> GeoServiceException.notFound("layer", "No such tile set: " + tileset));
-        TileMatrixSet set = TileMatrixSet.byId(tmsId)
+        TileMatrixSet set = TileNames.matrixSet(tmsId)
                 .orElseThrow(() -> GeoServiceException.notFound("tileMatrixSet", "Unknown tile matrix set: " + tmsId));
         TileMatrix m = TileGrids.matrix(set, z, maxZoom)
                 .orElseThrow(() -> GeoServiceException.invalid("tileMatrix", "Tile matrix out of range: " + z));
@@ -113,7 +112,7 @@ public final class ImageryTiles {
         views.putIfAbsent(viewKey, decisions);
         CacheChain chain = caches.registerIfAbsent("img-" + ts.name(), () -> (c, variant) -> {
             String[] p = variant.split("_", 3);
-            TileMatrixSet s = TileMatrixSet.byId(p[0]).orElseThrow();
+            TileMatrixSet s = TileNames.matrixSet(p[0]).orElseThrow();
             Map<String, AccessDecision> ds = views.get(p[2]);
             if (ds == null) return TileResult.NOT_FOUND;
             byte[] png = imagery.render(ts, s, s.matrix(c.z()).orElseThrow(), c.x(), c.y(), ds, p[1]);

@@ -3,7 +3,6 @@ package org.tidemark.tiles.mvt;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,7 @@ import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.web.Gate;
 import org.tidemark.tiles.web.TileGrids;
 import org.tidemark.tiles.web.TileLookup;
+import org.tidemark.tiles.web.TileNames;
 import org.tidemark.tiles.web.TileResponses;
 
 /**
@@ -33,7 +33,6 @@ import org.tidemark.tiles.web.TileResponses;
  */
 @RestController
 public class VectorTilesController {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
 
     private final LayerCatalog catalog;
     private final AccessPolicy policy;
@@ -82,8 +81,8 @@ public class VectorTilesController {
 
     /** As above, for a principal known without a request (seeding the public view). */
     public TileLookup lookup(String layer, String tmsId, int z, long x, long y, Principal principal) {
-        if (!NAME.matcher(layer).matches()) throw GeoServiceException.invalid("collectionId", "Invalid layer name");
-        TileMatrixSet set = TileMatrixSet.byId(tmsId)
+        if (!TileNames.valid(layer)) throw GeoServiceException.invalid("collectionId", "Invalid layer name");
+        TileMatrixSet set = TileNames.matrixSet(tmsId)
                 .orElseThrow(() -> GeoServiceException.notFound("tileMatrixSetId", "Unknown tile matrix set"));
         TileMatrix m = TileGrids.matrix(set, z, maxZoom)
                 .orElseThrow(() -> GeoServiceException.invalid("tileMatrix", "Tile matrix out of range: " + z));
@@ -95,7 +94,7 @@ public class VectorTilesController {
         CacheChain chain = caches.registerIfAbsent("mvt-" + layer,
                 () -> (c, variant) -> {
                     String[] parts = variant.split("_", 2);
-                    TileMatrixSet s = TileMatrixSet.byId(parts[0]).orElseThrow();
+                    TileMatrixSet s = TileNames.matrixSet(parts[0]).orElseThrow();
                     TileMatrix tm = s.matrix(c.z()).orElseThrow();
                     AccessDecision d = decisions.get(parts[1]);
                     FeatureSource src = catalog.source(layer).orElse(null);
