@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.tidemark.tiles.cache.CacheChain;
 
@@ -52,10 +51,10 @@ public final class TileFastPath implements Filter {
         this.terrain = terrain;
         this.imagery = imagery;
         this.vector = vector;
-        HttpHeaders h = TileResponses.common(maxAge, null);
-        this.cacheControl = CacheControl.maxAge(maxAge).cachePublic().getHeaderValue();
-        this.varyEncoding = h.getFirst(HttpHeaders.VARY);
-        this.varyEncodingAccept = TileResponses.common(maxAge, "Accept").getFirst(HttpHeaders.VARY);
+        // rendered once, by the same code as the controllers' headers
+        this.cacheControl = TileResponses.common(maxAge, null).getFirst(HttpHeaders.CACHE_CONTROL);
+        this.varyEncoding = vary(null);
+        this.varyEncodingAccept = vary("Accept");
     }
 
     @Override
@@ -92,9 +91,13 @@ public final class TileFastPath implements Filter {
         if (lookup == null || !(lookup.source() instanceof CacheChain cached)) return false;
         PreparedTile tile = cached.memory().peek(lookup.coord(), lookup.variant(), PreparedTile::of);
         if (tile == null) return false;
-        write(tile, lookup.vary() == null ? varyEncoding : "Accept".equals(lookup.vary()) ? varyEncodingAccept
-                : TileResponses.common(Duration.ZERO, lookup.vary()).getFirst(HttpHeaders.VARY), request, response, head);
+        String vary = lookup.vary() == null ? varyEncoding : "Accept".equals(lookup.vary()) ? varyEncodingAccept : vary(lookup.vary());
+        write(tile, vary, request, response, head);
         return true;
+    }
+
+    private static String vary(String selecting) {
+        return TileResponses.common(Duration.ZERO, selecting).getFirst(HttpHeaders.VARY);
     }
 
     private void write(PreparedTile tile, String vary, HttpServletRequest request, HttpServletResponse response,
