@@ -250,6 +250,13 @@ class AuthorizationMatrixIT extends DemoApplicationTest {
         assertThat(fastPath.served() - served).as("cache hits answered before Spring MVC").isGreaterThanOrEqualTo(6);
         audit.flush();
         assertThat(tilesAudited("police") - audited).as("every fast-path tile is counted in the audit trail").isGreaterThanOrEqualTo(3);
+        // tiles are counted as such, not timed one by one among the http.server.requests
+        JsonNode counted = json(get("/actuator/metrics/tidemark.tiles.fast.path.served", null));
+        assertThat(counted.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(6);
+        JsonNode timed = json(get("/actuator/metrics/http.server.requests", null));
+        for (JsonNode tag : timed.get("availableTags")) {
+            if (tag.get("tag").asString().equals("uri")) assertThat(tag.get("values").toString()).doesNotContain("/tiles/");
+        }
     }
 
     @Autowired
