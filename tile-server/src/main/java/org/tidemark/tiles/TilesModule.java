@@ -18,6 +18,7 @@ import org.tidemark.tiles.mvt.VectorTilesController;
 import org.tidemark.tiles.terrain.Terrain;
 import org.tidemark.tiles.terrain.TerrainController;
 import org.tidemark.tiles.web.TileErrorAdvice;
+import org.tidemark.tiles.web.TileFastPath;
 
 /**
  * The tile server, imported by the app. Expects beans of {@link ElevationModel} (the DEM),
@@ -84,8 +85,23 @@ public class TilesModule {
     }
 
     @Bean
-    TileSeeding tileSeeding(Terrain terrain, TileCaches caches, TerrainController registersTheTerrainCache) {
-        return new TileSeeding(terrain, caches);
+    TileSeeding tileSeeding(Terrain terrain, TileCaches caches, TerrainController registersTheTerrainCache,
+                            ImageryTiles imagery, VectorTilesController vector) {
+        return new TileSeeding(terrain, caches, imagery, vector);
+    }
+
+    /**
+     * Memory-cache hits without the MVC dispatcher. A servlet filter: the app mounts it on {@code /tiles/*} and
+     * {@code /ogc/collections/*} after its principal and audit filters (a Boot app that does not would still run
+     * it, as an unordered filter bean, after those).
+     */
+    @Bean
+    TileFastPath tileFastPath(TerrainController terrain, ImageryTiles imagery, VectorTilesController vector,
+                              TilesSettings settings) {
+        return new TileFastPath(settings.maxAge(),
+                (p, request) -> terrain.lookup(p.z(), p.x(), p.y(), request.getHeader("Accept")),
+                (p, request) -> imagery.lookup(p.tileset(), p.tms(), p.z(), p.x(), p.y(), p.format(), request),
+                (p, request) -> vector.lookup(p.tileset(), p.tms(), p.z(), p.x(), p.y(), request));
     }
 
     @Bean

@@ -18,6 +18,9 @@ public class TidemarkApplication {
             System.exit(org.tidemark.app.importer.ImportCli.run(args));
         }
         System.setProperty("java.awt.headless", "true");
+        if (args.length > 0 && args[0].equals("seed")) {
+            System.exit(TileSeedCli.run(args, System.out, "--logging.level.root=WARN"));
+        }
         SpringApplication.run(TidemarkApplication.class, args);
     }
 }

@@ -1,5 +1,6 @@
 package org.tidemark.tiles.cache;
 
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.tidemark.core.tile.TileCoord;
 import org.tidemark.core.tile.TileResult;
@@ -24,6 +25,8 @@ public final class MemoryTileCache implements TileCache {
             final TileResult result;
             final long size;
             volatile long access;
+            /** The result prepared for the wire by {@link #peek}'s caller, made once per entry. */
+            volatile Object prepared;
 
             Entry(TileResult result, long access) {
                 this.result = result;
@@ -44,14 +47,34 @@ public final class MemoryTileCache implements TileCache {
         }
 
         TileResult get(Key k) {
-            Entry e = map.get(k);
+            Entry e = hit(k);
             if (e == null) {
                 misses.increment();
                 return null;
             }
-            e.access = tick.incrementAndGet();
-            hits.increment();
             return e.result;
+        }
+
+        private Entry hit(Key k) {
+            Entry e = map.get(k);
+            if (e == null) return null;
+            // an entry already stamped with the newest tick is left alone, so repeated hits on the hottest
+            // tile neither advance the shared counter nor rewrite the entry
+            if (e.access != tick.get()) e.access = tick.incrementAndGet();
+            hits.increment();
+            return e;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T peek(Key k, Function<TileResult, T> prepare) {
+            Entry e = hit(k);
+            if (e == null) return null;
+            Object p = e.prepared;
+            if (p == null) {
+                p = prepare.apply(e.result);
+                e.prepared = p; // a race only prepares the same value twice
+            }
+            return (T) p;
         }
 
         void put(Key k, TileResult r) {
@@ -119,6 +142,16 @@ public final class MemoryTileCache implements TileCache {
         r = next.tile(c, variant);
         if (!(r instanceof TileResult.NotFound)) budget.put(k, r);
         return r;
+    }
+
+    /**
+     * A memory hit only — never asks the next source — with the hit's result turned into a form ready to
+     * send by {@code prepare}, which runs once per cached entry (and again after the tile is replaced).
+     *
+     * @return the prepared hit, or null on a miss (the caller then takes the full path)
+     */
+    public <T> T peek(TileCoord c, String variant, Function<TileResult, T> prepare) {
+        return budget.peek(new Budget.Key(set, variant, c.z(), c.x(), c.y()), prepare);
     }
 
     @Override

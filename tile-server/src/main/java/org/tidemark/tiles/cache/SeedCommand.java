@@ -6,13 +6,18 @@ import java.util.Locale;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The arguments of {@code seed --tileset NAME --zoom MIN-MAX [--bbox W,S,E,N] [--variant V]... [--threads N]},
- * parsed and checked (levels 0..24, a bbox inside lon/lat bounds, a tile set name of safe characters).
+ * The arguments of {@code seed --tileset NAME --zoom MIN-MAX [--bbox W,S,E,N] [--variant V]... [--threads N]
+ * [--tms ID] [--format png|jpg|mvt]}, parsed and checked (levels 0..24, a bbox inside lon/lat bounds, a tile set
+ * name of safe characters). {@code tms} and {@code format} choose the tiles of imagery and vector tile sets
+ * (default {@code WebMercatorQuad}; the format null when not given).
  */
-public record SeedCommand(String tileset, int minZoom, int maxZoom, Envelope bbox, List<String> variants, int threads) {
+public record SeedCommand(String tileset, int minZoom, int maxZoom, Envelope bbox, List<String> variants, int threads,
+                          String tms, String format) {
 
     public static SeedCommand parse(String... args) {
         String tileset = null;
+        String tms = "WebMercatorQuad";
+        String format = null;
         int min = 0, max = -1, threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         Envelope bbox = null;
         List<String> variants = new ArrayList<>();
@@ -44,12 +49,20 @@ public record SeedCommand(String tileset, int minZoom, int maxZoom, Envelope bbo
                     variants.add(v);
                 }
                 case "--threads" -> threads = Integer.parseInt(v);
+                case "--tms" -> {
+                    if (!v.matches("[A-Za-z0-9_.-]{1,64}")) throw new IllegalArgumentException("bad tile matrix set");
+                    tms = v;
+                }
+                case "--format" -> {
+                    if (!v.equals("png") && !v.equals("jpg") && !v.equals("mvt")) throw new IllegalArgumentException("--format png, jpg or mvt");
+                    format = v;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a.toLowerCase(Locale.ROOT));
             }
         }
         if (tileset == null) throw new IllegalArgumentException("--tileset is required");
         if (min < 0 || max > 24 || min > max) throw new IllegalArgumentException("--zoom MIN-MAX within 0-24");
         if (threads < 1 || threads > 64) throw new IllegalArgumentException("--threads 1..64");
-        return new SeedCommand(tileset, min, max, bbox, List.copyOf(variants), threads);
+        return new SeedCommand(tileset, min, max, bbox, List.copyOf(variants), threads, tms, format);
     }
 }

@@ -49,7 +49,7 @@ public final class Imagery {
     /** The basemap and an overlay per catalog layer. */
     List<ImageryTileset> tilesets() {
         List<ImageryTileset> out = new ArrayList<>();
-        out.add(new ImageryTileset(ImageryTileset.BASEMAP, "Basemap 底图", ImageryTileset.BASEMAP_LAYERS, true));
+        out.add(BASEMAP);
         for (Layer l : catalog.layers()) {
             if (l.name().equals(ImageryTileset.BASEMAP)) continue;
             out.add(new ImageryTileset(l.name(), l.title().zh() + " " + l.title().en(), List.of(l.name()), false));
@@ -57,9 +57,15 @@ public final class Imagery {
         return out;
     }
 
+    /** One tile set of {@link #tilesets()}, found without listing the catalog (asked on every tile request). */
     Optional<ImageryTileset> tileset(String name) {
-        return tilesets().stream().filter(t -> t.name().equals(name)).findFirst();
+        if (name.equals(ImageryTileset.BASEMAP)) return Optional.of(BASEMAP);
+        return catalog.layer(name).map(l -> new ImageryTileset(l.name(), l.title().zh() + " " + l.title().en(),
+                List.of(l.name()), false));
     }
+
+    private static final ImageryTileset BASEMAP =
+            new ImageryTileset(ImageryTileset.BASEMAP, "Basemap 底图", ImageryTileset.BASEMAP_LAYERS, true);
 
     Optional<FeatureSource> source(String layer) { return catalog.source(layer); }
 

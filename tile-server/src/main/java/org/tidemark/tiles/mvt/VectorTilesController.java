@@ -3,7 +3,6 @@ package org.tidemark.tiles.mvt;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.tidemark.core.access.AccessDecision;
 import org.tidemark.core.access.AccessPolicy;
+import org.tidemark.core.access.Principal;
 import org.tidemark.core.catalog.LayerCatalog;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.source.FeatureSource;
@@ -21,6 +21,8 @@ import org.tidemark.tiles.cache.CacheChain;
 import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.web.Gate;
 import org.tidemark.tiles.web.TileGrids;
+import org.tidemark.tiles.web.TileLookup;
+import org.tidemark.tiles.web.TileNames;
 import org.tidemark.tiles.web.TileResponses;
 
 /**
@@ -31,7 +33,6 @@ import org.tidemark.tiles.web.TileResponses;
  */
 @RestController
 public class VectorTilesController {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
 
     private final LayerCatalog catalog;
     private final AccessPolicy policy;
@@ -62,20 +63,38 @@ public class VectorTilesController {
     }
 
     private ResponseEntity<byte[]> tile(String layer, String tmsId, int z, long x, long y, HttpServletRequest request) {
-        if (!NAME.matcher(layer).matches()) throw GeoServiceException.invalid("collectionId", "Invalid layer name");
-        TileMatrixSet set = TileMatrixSet.byId(tmsId)
+        TileLookup l = lookup(layer, tmsId, z, x, y, request);
+        return TileResponses.of(l.source().tile(l.coord(), l.variant()), request, maxAge, l.vary(),
+                layer + "/" + z + "/" + x + "/" + y);
+    }
+
+    /**
+     * Validates a vector tile request, asks the gate and names the cache entry of the caller's view
+     * (shared with the fast path).
+     *
+     * @throws GeoServiceException INVALID_PARAMETER for bad names, levels or tiles, NOT_FOUND for unknown
+     *                             matrix sets and for layers the caller may not see
+     */
+    public TileLookup lookup(String layer, String tmsId, int z, long x, long y, HttpServletRequest request) {
+        return lookup(layer, tmsId, z, x, y, Gate.principal(request));
+    }
+
+    /** As above, for a principal known without a request (seeding the public view). */
+    public TileLookup lookup(String layer, String tmsId, int z, long x, long y, Principal principal) {
+        if (!TileNames.valid(layer)) throw GeoServiceException.invalid("collectionId", "Invalid layer name");
+        TileMatrixSet set = TileNames.matrixSet(tmsId)
                 .orElseThrow(() -> GeoServiceException.notFound("tileMatrixSetId", "Unknown tile matrix set"));
         TileMatrix m = TileGrids.matrix(set, z, maxZoom)
                 .orElseThrow(() -> GeoServiceException.invalid("tileMatrix", "Tile matrix out of range: " + z));
         if (!m.contains(x, y)) throw GeoServiceException.invalid("tileRow", "Tile outside the tile matrix");
-        AccessDecision decision = Gate.decide(policy, request, layer);
+        AccessDecision decision = Gate.decide(policy, principal, layer);
         FeatureSource source = catalog.source(layer)
                 .orElseThrow(() -> GeoServiceException.notFound("collectionId", "No such layer: " + layer));
         caches.observeVersion(layer, source::version);
         CacheChain chain = caches.registerIfAbsent("mvt-" + layer,
                 () -> (c, variant) -> {
                     String[] parts = variant.split("_", 2);
-                    TileMatrixSet s = TileMatrixSet.byId(parts[0]).orElseThrow();
+                    TileMatrixSet s = TileNames.matrixSet(parts[0]).orElseThrow();
                     TileMatrix tm = s.matrix(c.z()).orElseThrow();
                     AccessDecision d = decisions.get(parts[1]);
                     FeatureSource src = catalog.source(layer).orElse(null);
@@ -84,8 +103,15 @@ public class VectorTilesController {
                 }, Set.of(layer), TileGrids::anyTilingBounds);
         String key = Gate.key(decision);
         decisions.putIfAbsent(key, decision);
-        return TileResponses.of(chain.tile(new TileCoord(z, (int) x, (int) y), set.id() + "_" + key), request, maxAge,
-                null, layer + "/" + z + "/" + x + "/" + y);
+        return new TileLookup(chain, new TileCoord(z, (int) x, (int) y), set.id() + "_" + key, null);
+    }
+
+    /** The deepest level served, counted from a set's first level. */
+    public int maxZoom() { return maxZoom; }
+
+    /** The lon/lat extent of a layer's data, or null (seeding's default area). */
+    public Envelope extent(String layer) {
+        return catalog.source(layer).map(FeatureSource::extent).orElse(null);
     }
 
     /** Decisions seen, by key, so the cached source can rebuild a tile for a variant. */

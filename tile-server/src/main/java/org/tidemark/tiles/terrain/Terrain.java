@@ -77,7 +77,19 @@ public final class Terrain {
     public boolean available(int z, long x, long y) { return availability().contains(z, x, y); }
 
     /** The variant key for an Accept header: the requested extensions we offer. */
-    public String variantFor(String accept) { return TerrainExtensions.fromAccept(accept, offered()).key(); }
+    public String variantFor(String accept) {
+        if (accept == null) return TerrainExtensions.fromAccept(null, offered()).key();
+        // clients send the same few Accept headers over and over: parse each once
+        String v = variants.get(accept);
+        if (v == null) {
+            v = TerrainExtensions.fromAccept(accept, offered()).key();
+            if (variants.size() >= 256) variants.clear();
+            variants.put(accept, v);
+        }
+        return v;
+    }
+
+    private final java.util.Map<String, String> variants = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The inclusive tile range {minX, minY, maxX, maxY} of available tiles at a level inside a lon/lat box

@@ -12,6 +12,7 @@ import org.tidemark.core.tile.TileCoord;
 import org.tidemark.core.tile.TileSource;
 import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.web.ContentHash;
+import org.tidemark.tiles.web.TileLookup;
 import org.tidemark.tiles.web.TileResponses;
 
 /**
@@ -47,18 +48,26 @@ public class TerrainController {
     @GetMapping("/tiles/terrain/{z}/{x}/{y}.terrain")
     public ResponseEntity<byte[]> tile(@PathVariable int z, @PathVariable long x, @PathVariable long y,
                                        HttpServletRequest request) {
-        String where = z + "/" + x + "/" + y;
+        TileLookup l = lookup(z, x, y, request.getHeader(HttpHeaders.ACCEPT));
+        return TileResponses.of(l.source().tile(l.coord(), l.variant()), request, maxAge, l.vary(), z + "/" + x + "/" + y);
+    }
+
+    /**
+     * Validates a terrain tile request and names its cache entry (shared with the fast path).
+     *
+     * @param accept the Accept header, which selects the extensions
+     * @throws GeoServiceException INVALID_PARAMETER outside the tiling, NOT_FOUND outside the available tiles
+     */
+    public TileLookup lookup(int z, long x, long y, String accept) {
         if (z < 0 || z > terrain.maxZoom() || x < 0 || y < 0 || x > Integer.MAX_VALUE || y > Integer.MAX_VALUE
                 || !GeographicTiling.contains(z, x, y)) {
-            throw GeoServiceException.invalid("tile", "Tile outside the tiling: " + where);
+            throw GeoServiceException.invalid("tile", "Tile outside the tiling: " + z + "/" + x + "/" + y);
         }
-        if (!terrain.available(z, x, y)) throw GeoServiceException.notFound("tile", "No terrain tile " + where);
+        if (!terrain.available(z, x, y)) throw GeoServiceException.notFound("tile", "No terrain tile " + z + "/" + x + "/" + y);
         if (caches != null) {
             caches.observeVersion("dem", terrain::demVersion);
             caches.observeVersion("land", terrain::landVersion);
         }
-        String variant = terrain.variantFor(request.getHeader(HttpHeaders.ACCEPT));
-        return TileResponses.of(tiles.tile(new TileCoord(z, (int) x, (int) y), variant), request, maxAge,
-                "Accept", where);
+        return new TileLookup(tiles, new TileCoord(z, (int) x, (int) y), terrain.variantFor(accept), "Accept");
     }
 }

@@ -25,6 +25,23 @@ public final class TileGrids {
         return set.matrix(z);
     }
 
+    /**
+     * The inclusive tile range {minCol, minRow, maxCol, maxRow} of a matrix that covers a lon/lat box, or null
+     * when the box misses the matrix.
+     */
+    public static long[] range(TileMatrixSet set, TileMatrix m, Envelope lonLat) {
+        double w = m.tileWidth() * m.cellSize(), h = m.tileHeight() * m.cellSize();
+        double minX = set.geographic() ? lonLat.getMinX() : x(lonLat.getMinX());
+        double maxX = set.geographic() ? lonLat.getMaxX() : x(lonLat.getMaxX());
+        double minY = set.geographic() ? lonLat.getMinY() : y(lonLat.getMinY());
+        double maxY = set.geographic() ? lonLat.getMaxY() : y(lonLat.getMaxY());
+        long c0 = Math.max(0, (long) Math.floor((minX - m.originX()) / w));
+        long c1 = Math.min(m.matrixWidth() - 1, (long) Math.ceil((maxX - m.originX()) / w) - 1);
+        long r0 = Math.max(0, (long) Math.floor((m.originY() - maxY) / h));
+        long r1 = Math.min(m.matrixHeight() - 1, (long) Math.ceil((m.originY() - minY) / h) - 1);
+        return c0 > c1 || r0 > r1 ? null : new long[] {c0, r0, Math.max(c0, c1), Math.max(r0, r1)};
+    }
+
     /** The tile's envelope in lon/lat. */
     public static Envelope lonLat(TileMatrixSet set, Envelope native_) {
         if (set.geographic()) return native_;

@@ -6,8 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import jakarta.servlet.Filter;
 import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
@@ -23,16 +27,19 @@ import org.tidemark.tiles.TilesModule;
 import org.tidemark.tiles.TilesSettings;
 import org.tidemark.tiles.cache.TileCaches;
 import org.tidemark.tiles.terrain.Terrain;
+import org.tidemark.tiles.web.TileFastPath;
 import org.tidemark.tiles.testing.Fixtures;
 import org.tidemark.tiles.testing.MemoryCatalog;
 
 /**
  * The server side of {@code bench/http-bench.sh} (not a test): the tile module on embedded Tomcat over the
  * synthetic county, terrain seeded to level 14, and the same gzip tiles exported as static files for nginx,
- * with the list of tile paths for wrk. Arguments: port, work directory.
+ * with the list of tile paths for wrk. Arguments: port (tile fast path on), work directory, a second port on which
+ * the fast path is skipped (every request through Spring MVC).
  */
 public final class TileHttpBenchServer {
     static Path cache;
+    static int mvcPort;
 
     @EnableWebMvc
     static class Ports {
@@ -52,6 +59,7 @@ public final class TileHttpBenchServer {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
+        mvcPort = Integer.parseInt(args[2]);
         cache = work.resolve("cache");
         AnnotationConfigWebApplicationContext ctx = new AnnotationConfigWebApplicationContext();
         ctx.setServletContext(new MockServletContext());
@@ -67,7 +75,30 @@ public final class TileHttpBenchServer {
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "dispatcher", new DispatcherServlet(ctx));
         context.addServletMappingDecoded("/", "dispatcher");
-        tomcat.getConnector();
+        // the app mounts the fast path on these patterns; on the second port (mvcPort) it is skipped, so the
+        // run can also measure the MVC path alone in the same process
+        TileFastPath fast = ctx.getBean(TileFastPath.class);
+        Filter byPort = (req, res, chain) -> {
+            if (req.getLocalPort() == mvcPort) chain.doFilter(req, res);
+            else fast.doFilter(req, res, chain);
+        };
+        FilterDef def = new FilterDef();
+        def.setFilterName("tileFastPath");
+        def.setFilter(byPort);
+        context.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("tileFastPath");
+        map.addURLPattern("/tiles/*");
+        map.addURLPattern("/ogc/collections/*");
+        context.addFilterMap(map);
+        for (Connector c : new Connector[] {tomcat.getConnector(), new Connector()}) {
+            // as the app configures it (application.yml): connections stay open for many requests
+            c.setProperty("maxKeepAliveRequests", "10000");
+            if (c != tomcat.getConnector()) {
+                c.setPort(mvcPort);
+                tomcat.getService().addConnector(c);
+            }
+        }
         tomcat.start();
         System.out.println("READY");
         tomcat.getServer().await();

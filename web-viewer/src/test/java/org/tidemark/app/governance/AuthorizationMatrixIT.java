@@ -217,15 +217,62 @@ class AuthorizationMatrixIT extends DemoApplicationTest {
         int y = (int) Math.floor((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * (1 << z));
         for (String tile : List.of("/tiles/" + LAYER + "/WebMercatorQuad/" + z + "/" + x + "/" + y + ".png",
                 "/ogc/collections/" + LAYER + "/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x)) {
-            var provider = http.send(request(tile, "police").build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(provider.statusCode()).as(tile).isEqualTo(200);
-            var consumer = http.send(request(tile, "water").build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (consumer.statusCode() == 200) {
-                assertThat(consumer.body()).as("narrowed scope gets its own tile: " + tile).isNotEqualTo(provider.body());
-            } else {
-                assertThat(consumer.statusCode()).as(tile).isEqualTo(204);
+            // the second round is answered from the memory cache by the tile fast path
+            for (int round = 1; round <= 2; round++) {
+                var provider = http.send(request(tile, "police").build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(provider.statusCode()).as(tile).isEqualTo(200);
+                var consumer = http.send(request(tile, "water").build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (consumer.statusCode() == 200) {
+                    assertThat(consumer.body()).as("narrowed scope gets its own tile: " + tile + ", round " + round)
+                            .isNotEqualTo(provider.body());
+                } else {
+                    assertThat(consumer.statusCode()).as(tile + ", round " + round).isEqualTo(204);
+                }
             }
         }
+    }
+
+    @Test
+    void tilesAnsweredByTheFastPathAreAuditedAndStillGated() throws Exception {
+        String tile = "/tiles/" + LAYER + "/WebMercatorQuad/10/857/417.png";
+        var provider = http.send(request(tile, "police").build(), HttpResponse.BodyHandlers.ofByteArray()); // fills the cache
+        http.send(request(tile, "water").build(), HttpResponse.BodyHandlers.ofByteArray());
+        audit.flush();
+        long audited = tilesAudited("police");
+        long served = fastPath.served();
+        for (int i = 0; i < 3; i++) {
+            var again = http.send(request(tile, "police").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(again.statusCode()).isEqualTo(provider.statusCode());
+            assertThat(again.body()).isEqualTo(provider.body());
+            http.send(request(tile, "water").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(get(tile, "planner").statusCode()).as("hidden from the fast path too").isEqualTo(404);
+        }
+        assertThat(fastPath.served() - served).as("cache hits answered before Spring MVC").isGreaterThanOrEqualTo(6);
+        audit.flush();
+        assertThat(tilesAudited("police") - audited).as("every fast-path tile is counted in the audit trail").isGreaterThanOrEqualTo(3);
+        // tiles are counted as such, not timed one by one among the http.server.requests
+        JsonNode counted = json(get("/actuator/metrics/tidemark.tiles.fast.path.served", null));
+        assertThat(counted.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(6);
+        JsonNode timed = json(get("/actuator/metrics/http.server.requests", null));
+        for (JsonNode tag : timed.get("availableTags")) {
+            if (tag.get("tag").asString().equals("uri")) assertThat(tag.get("values").toString()).doesNotContain("/tiles/");
+        }
+    }
+
+    @Autowired
+    org.tidemark.app.audit.AuditRecorder audit;
+
+    @Autowired
+    org.tidemark.tiles.web.TileFastPath fastPath;
+
+    long tilesAudited(String user) throws Exception {
+        String admin = login("admin");
+        JsonNode entries = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/audit?user=" + user
+                + "&resource=" + LAYER + "&limit=1000")).header("Authorization", "Bearer " + admin).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        long n = 0;
+        for (JsonNode e : entries) if ("TILES".equals(e.get("action").asString())) n += e.get("count").asLong();
+        return n;
     }
 
     // ---- tiles, catalog, analysis ----
