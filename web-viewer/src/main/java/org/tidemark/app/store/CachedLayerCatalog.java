@@ -1,8 +1,11 @@
 package org.tidemark.app.store;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tidemark.core.catalog.Layer;
 import org.tidemark.core.catalog.LayerCatalog;
 import org.tidemark.core.source.FeatureSource;
@@ -13,7 +16,13 @@ import org.tidemark.core.source.FeatureSource;
  * A few seconds of staleness is the price for layers published by another instance to appear.
  */
 public final class CachedLayerCatalog implements LayerCatalog {
-    private record Snapshot(List<Layer> layers, long loadedAt, java.util.Map<String, Optional<FeatureSource>> sources) {}
+    private record Snapshot(List<Layer> layers, Map<String, Layer> byName, long loadedAt, Map<String, Optional<FeatureSource>> sources) {
+        static Snapshot of(List<Layer> layers, long now) {
+            Map<String, Layer> byName = new HashMap<>();
+            for (Layer l : layers) byName.putIfAbsent(l.name(), l);
+            return new Snapshot(List.copyOf(layers), byName, now, new ConcurrentHashMap<>());
+        }
+    }
 
     private final LayerCatalog delegate;
     private final long ttlNanos;
@@ -28,14 +37,20 @@ public final class CachedLayerCatalog implements LayerCatalog {
     public void invalidate() { snapshot = null; }
 
     @Override
-    public List<Layer> layers() {
+    public List<Layer> layers() { return current().layers(); }
+
+    /** By name from the snapshot's index: the gate asks this for every layer of every request (and every tile). */
+    @Override
+    public Optional<Layer> layer(String name) { return Optional.ofNullable(current().byName().get(name)); }
+
+    private Snapshot current() {
         Snapshot s = snapshot;
         long now = System.nanoTime();
         if (s == null || now - s.loadedAt() > ttlNanos) {
-            s = new Snapshot(delegate.layers(), now, new java.util.concurrent.ConcurrentHashMap<>());
+            s = Snapshot.of(delegate.layers(), now);
             snapshot = s;
         }
-        return s.layers();
+        return s;
     }
 
     @Override
