@@ -47,11 +47,17 @@ class MqttBrokerRestartTest {
     }
 
     private void startBroker() throws Exception {
+        // started as root, mosquitto drops to its own user: it must be able to write its database here, or the
+        // restart silently loses every persistent session (this test passed by timing alone before)
+        Path db = dir.resolve("db");
+        Files.createDirectories(db);
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\n"
-                + "persistence_location " + dir + "/\nautosave_interval 1\n");
+                + "persistence_location " + db + "/\nautosave_interval 1\nlog_type all\nlog_dest stdout\n");
         broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
         long end = System.nanoTime() + 30_000_000_000L;   // generous: CI machines are loaded
         while (System.nanoTime() < end) {
             try (Socket s = new Socket("127.0.0.1", port)) {
@@ -140,6 +146,10 @@ class MqttBrokerRestartTest {
                 return out;
             };
             while (!missing.get().isEmpty() && System.nanoTime() < end) Thread.sleep(100);
+            if (!missing.get().isEmpty()) {
+                List<String> log = Files.readAllLines(dir.resolve("broker.log"));
+                System.out.println("BROKER LOG\n" + String.join("\n", log.subList(Math.max(0, log.size() - 400), log.size())));
+            }
             assertThat(missing.get()).as("readings accepted by the broker but not stored").isEmpty();
             assertThat(ingest.connectCount()).isGreaterThanOrEqualTo(2);
         } finally {
