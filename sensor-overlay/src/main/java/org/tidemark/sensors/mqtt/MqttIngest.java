@@ -35,11 +35,13 @@ import org.tidemark.sensors.ingest.RejectReason;
 public final class MqttIngest implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MqttIngest.class);
     private static final String CHANNEL = "mqtt";
-    private static final long MIN_BACKOFF_MS = 500, MAX_BACKOFF_MS = 30_000;
+    private static final long MIN_BACKOFF_MS = 500, MAX_BACKOFF_MS = 30_000, OPERATION_TIMEOUT_MS = 15_000;
 
     private final IngestService ingest;
     private final String topic;
-    private final MqttClient client;
+    private final String brokerUrl;
+    private final String clientId;
+    private volatile MqttClient client;
     private final MqttConnectOptions options = new MqttConnectOptions();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("mqtt-reconnect").daemon().unstarted(r));
@@ -51,14 +53,27 @@ public final class MqttIngest implements AutoCloseable {
     public MqttIngest(IngestService ingest, String brokerUrl, String topic, String clientId) throws MqttException {
         this.ingest = ingest;
         this.topic = topic;
-        this.client = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
-        client.setManualAcks(true);
+        this.brokerUrl = brokerUrl;
+        this.clientId = clientId;
+        this.client = newClient();
         options.setCleanSession(false);
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         options.setMaxInflight(1_000);
-        client.setCallback(new Callback());
+    }
+
+    /**
+     * A fresh client (same id, so the broker resumes our persistent session) for every connection: a Paho
+     * client whose connection broke mid-handshake can stay half-open. Every operation is bounded — a CONNECT cut
+     * by a broker going down otherwise left {@code connect()} waiting forever (MqttBrokerRestartTest found it).
+     */
+    private MqttClient newClient() throws MqttException {
+        MqttClient c = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
+        c.setManualAcks(true);
+        c.setTimeToWait(OPERATION_TIMEOUT_MS);
+        c.setCallback(new Callback(c));
+        return c;
     }
 
     /** Connects in the background (retrying with backoff until it succeeds). */
@@ -73,7 +88,11 @@ public final class MqttIngest implements AutoCloseable {
     private void connect() {
         if (!running) return;
         try {
-            if (!client.isConnected()) client.connect(options);
+            if (!client.isConnected()) {
+                discard(client);
+                client = newClient();
+                client.connect(options);
+            }
             client.subscribe(topic, 1);
             subscribed = true;
             failures.set(0);
@@ -86,12 +105,32 @@ public final class MqttIngest implements AutoCloseable {
         }
     }
 
+    /** Closes a client that is done with (a half-open attempt or a lost connection). */
+    private static void discard(MqttClient c) {
+        try {
+            if (c.isConnected()) c.disconnectForcibly(0, 1_000);
+        } catch (MqttException | RuntimeException ignored) {
+            // already gone
+        }
+        try {
+            c.close(true);
+        } catch (MqttException | RuntimeException ignored) {
+            // already closed
+        }
+    }
+
+    /** The callbacks of one client instance (acknowledgements go back on the connection that delivered). */
     private final class Callback implements MqttCallbackExtended {
+        private final MqttClient owner;
+
+        Callback(MqttClient owner) { this.owner = owner; }
+
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {}
 
         @Override
         public void connectionLost(Throwable cause) {
+            if (owner != client) return;   // an old connection's late news
             subscribed = false;
             log.warn("MQTT connection lost: {}", cause == null ? "?" : cause.toString());
             if (running) scheduler.schedule(MqttIngest.this::connect, MIN_BACKOFF_MS, TimeUnit.MILLISECONDS);
@@ -104,17 +143,17 @@ public final class MqttIngest implements AutoCloseable {
                 inputs = ObservationJson.read(message.getPayload());
             } catch (IllegalArgumentException e) {
                 ingest.reject(CHANNEL, RejectReason.MALFORMED);
-                ack(message);   // a malformed message never gets better: acknowledge and drop it
+                ack(owner, message);   // a malformed message never gets better: acknowledge and drop it
                 return;
             }
-            submitUntilCommitted(ingest.check(CHANNEL, inputs), message, 0);
+            submitUntilCommitted(owner, ingest.check(CHANNEL, inputs), message, 0);
         }
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {}
     }
 
-    private void submitUntilCommitted(IngestService.Checked checked, MqttMessage message, int attempt)
+    private void submitUntilCommitted(MqttClient owner, IngestService.Checked checked, MqttMessage message, int attempt)
             throws InterruptedException {
         CompletableFuture<Committed> done;
         long wait = 50;
@@ -130,12 +169,12 @@ public final class MqttIngest implements AutoCloseable {
         }
         done.whenComplete((c, error) -> {
             if (error == null) {
-                ack(message);
+                ack(owner, message);
             } else if (running) {
                 long delay = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(6, attempt));
                 scheduler.schedule(() -> {
                     try {
-                        submitUntilCommitted(checked, message, attempt + 1);
+                        submitUntilCommitted(owner, checked, message, attempt + 1);
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
                     }
@@ -144,11 +183,26 @@ public final class MqttIngest implements AutoCloseable {
         });
     }
 
-    private void ack(MqttMessage message) {
+    /**
+     * PUBACK on the connection that delivered the message (MQTT 3.1.1 §4.3.2). A broker resends its
+     * unacknowledged messages right after CONNACK, before our {@code connect()} has returned, so an
+     * acknowledgement that cannot go out yet is retried on the reconnect thread (it runs after the connect) —
+     * a lost PUBACK would hold the broker's in-flight window for us shut and stall everything queued behind it.
+     * After a reconnect the old id may name another message on the new connection, so an acknowledgement from an
+     * old connection is dropped instead: the broker redelivers and the store drops the duplicate.
+     */
+    private void ack(MqttClient owner, MqttMessage message) { ack(owner, message, 0); }
+
+    private void ack(MqttClient owner, MqttMessage message, int attempt) {
+        if (owner != client) return;
         try {
-            client.messageArrivedComplete(message.getId(), message.getQos());
-        } catch (MqttException e) {
-            log.debug("PUBACK for message {} not sent: {}", message.getId(), e.getMessage());
+            owner.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException | RuntimeException e) {
+            if (running && attempt < 100 && owner == client) {
+                scheduler.schedule(() -> ack(owner, message, attempt + 1), 100, TimeUnit.MILLISECONDS);
+            } else {
+                log.debug("PUBACK for message {} not sent: {}", message.getId(), e.getMessage());
+            }
         }
     }
 

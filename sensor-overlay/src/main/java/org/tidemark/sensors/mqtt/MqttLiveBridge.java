@@ -59,6 +59,7 @@ public final class MqttLiveBridge implements CommitListener, AutoCloseable {
         this.bus = bus;
         this.client = new MqttClient(brokerUrl, "tidemark-live-" + instance.substring(0, 8), new MemoryPersistence());
         options.setCleanSession(true);
+        client.setTimeToWait(15_000);   // never wait forever on a CONNECT or SUBSCRIBE the broker cut (see MqttIngest)
         options.setAutomaticReconnect(false);
         options.setMaxInflight(1_000);
         client.setCallback(new MqttCallback() {
@@ -91,6 +92,11 @@ public final class MqttLiveBridge implements CommitListener, AutoCloseable {
             failures.set(0);
             log.info("live bus linked through {} on {}", topic, client.getServerURI());
         } catch (MqttException e) {
+            try {
+                client.disconnectForcibly(0, 1_000);   // drop a half-open attempt before the next
+            } catch (MqttException | RuntimeException ignored) {
+                // not connected
+            }
             long delay = Math.min(30_000, 500L << Math.min(6, failures.getAndIncrement()));
             if (running) scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
         }

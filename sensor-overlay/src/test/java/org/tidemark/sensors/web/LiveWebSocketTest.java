@@ -177,6 +177,21 @@ class LiveWebSocketTest {
     }
 
     @Test
+    void refusesPagesOfOtherOrigins() {
+        // a page elsewhere must not open the stream with a signed-in user's credentials (cross-site WebSocket hijacking)
+        int status;
+        try {
+            http.newWebSocketBuilder().header("Origin", "http://elsewhere.example")
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/live/ws"), new Client()).join().abort();
+            status = 101;
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof WebSocketHandshakeException h)) throw e;
+            status = h.getResponse().statusCode();
+        }
+        assertThat(status).isEqualTo(403);
+    }
+
+    @Test
     void pingsIdleClients() throws Exception {
         Client c = openWhenFree("?types=alert", null);
         try {
