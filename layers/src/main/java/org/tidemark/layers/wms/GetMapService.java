@@ -16,7 +16,8 @@ import org.tidemark.core.style.StyledLayerDescriptor;
 
 /**
  * GetMap (WMS 1.3.0 §7.3): for each requested layer, the access gate, its style (named, default, or
- * from SLD_BODY), a streaming query of the view's box; then {@link MapRenderer} draws them bottom-up.
+ * from SLD_BODY), a query of the view's box (answered by {@link MapFeatureIndex} for small layers read
+ * without filters, else streamed from the store); then {@link MapRenderer} draws them bottom-up.
  */
 final class GetMapService {
     /** Extra margin, in pixels, queried around the view so symbols and labels at the edges are drawn. */
@@ -24,6 +25,7 @@ final class GetMapService {
     private final LayerAccess access;
     private final StyleLibrary styles;
     private final MapRenderer renderer;
+    private final MapFeatureIndex index = new MapFeatureIndex();
 
     GetMapService(LayerAccess access, StyleLibrary styles, MapRenderer renderer) {
         this.access = access;
@@ -80,7 +82,7 @@ final class GetMapService {
             Filter client = r.cql().isEmpty() ? Filter.INCLUDE : ClientFilters.cql(r.cql().get(i), type, g.decision());
             Filter time = LayerQueries.time(type, r.time());
             FeatureQuery q = LayerQueries.query(g, lonLat, client, time);
-            out.add(new RenderLayer(name, style, () -> LayerQueries.masked(g.source().query(q), g), g.decision().spatialLimit()));
+            out.add(new RenderLayer(name, style, () -> LayerQueries.masked(index.query(g.source(), q), g), g.decision().spatialLimit()));
         }
         return out;
     }
