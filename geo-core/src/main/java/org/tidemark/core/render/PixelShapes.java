@@ -9,7 +9,10 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Turns lon/lat geometries into Java2D paths in image pixels for one view, projecting vertex by vertex
- * on the fast paths and dropping vertices closer than half a pixel to the previous one.
+ * on the fast paths and generalising each line and ring for the scale of the view: vertices whose removal
+ * moves the outline by less than {@link #TOLERANCE_PX} are dropped ({@link Generalizer}), so a detailed
+ * coastline or a raster-traced flood zone costs the rasteriser what its visible shape costs, not what its
+ * survey resolution costs. Not thread-safe: one instance per map.
  */
 final class PixelShapes {
     private final MapView view;
@@ -19,6 +22,12 @@ final class PixelShapes {
     private final double minX;
     private final double maxY;
     private final double[] buf = new double[2];
+    private double[] xs = new double[256];
+    private double[] ys = new double[256];
+    private boolean[] keep = new boolean[256];
+
+    /** How far, in pixels, generalisation may move an outline: below what antialiasing can show. */
+    static final double TOLERANCE_PX = 0.35;
 
     PixelShapes(MapView view) {
         this.view = view;
@@ -55,24 +64,21 @@ final class PixelShapes {
     private void ring(Path2D.Double p, CoordinateSequence seq, boolean close, boolean project) {
         int n = seq.size();
         if (n == 0) return;
-        double lastX = 0;
-        double lastY = 0;
+        if (xs.length < n) {
+            xs = new double[Math.max(n, 2 * xs.length)];
+            ys = new double[xs.length];
+            keep = new boolean[xs.length];
+        }
         for (int i = 0; i < n; i++) {
             buf[0] = seq.getX(i);
             buf[1] = seq.getY(i);
             if (project) projection.forward(buf, 1);
-            double px = (buf[0] - minX) * sx;
-            double py = (maxY - buf[1]) * sy;
-            if (i == 0) {
-                p.moveTo(px, py);
-            } else if (i == n - 1 || Math.abs(px - lastX) >= 0.5 || Math.abs(py - lastY) >= 0.5) {
-                p.lineTo(px, py);
-            } else {
-                continue;
-            }
-            lastX = px;
-            lastY = py;
+            xs[i] = (buf[0] - minX) * sx;
+            ys[i] = (maxY - buf[1]) * sy;
         }
+        Generalizer.simplify(xs, ys, n, TOLERANCE_PX, keep);
+        p.moveTo(xs[0], ys[0]);
+        for (int i = 1; i < n; i++) if (keep[i]) p.lineTo(xs[i], ys[i]);
         if (close) p.closePath();
     }
 

@@ -41,9 +41,18 @@ final class GetMapService {
     private final java.util.concurrent.Semaphore permits =
             new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
+    /**
+     * A map ready to draw: the view, the layers with their queries, and what decides the picture besides
+     * the request — per layer the caller's access decision and the data version, read once (the key of the
+     * response cache, and the version the feature index answers for).
+     */
+    record Prepared(GetMapRequest request, MapView view, List<RenderLayer> layers, List<Object> gates) {}
+
     BufferedImage render(GetMapRequest r, Principal principal) {
-        MapView view = new MapView(r.bbox(), r.width(), r.height(), r.crs().projection());
-        List<RenderLayer> layers = prepare(r, principal, view);
+        return render(prepare(r, principal));
+    }
+
+    BufferedImage render(Prepared p) {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -51,28 +60,18 @@ final class GetMapService {
             throw org.tidemark.core.error.GeoServiceException.unavailable("interrupted while waiting to render", e);
         }
         try {
-            return renderer.render(view, layers, r.bgcolor(), r.transparent());
+            return renderer.render(p.view(), p.layers(), p.request().bgcolor(), p.request().transparent());
         } finally {
             permits.release();
         }
     }
 
-    /** What decides the picture besides the request: per layer, the caller's access decision and the data version. */
-    List<Object> gates(GetMapRequest r, Principal principal) {
-        List<Object> out = new ArrayList<>();
-        for (String name : r.layers()) {
-            if (name.isEmpty()) throw WmsErrors.layerNotDefined("(empty)");
-            LayerAccess.Granted g = access.resolve(name, principal);
-            out.add(g.decision());
-            out.add(g.source().version());
-        }
-        return out;
-    }
-
     /** Resolves and checks every layer before drawing anything, so errors come before output. */
-    List<RenderLayer> prepare(GetMapRequest r, Principal principal, MapView view) {
+    Prepared prepare(GetMapRequest r, Principal principal) {
+        MapView view = new MapView(r.bbox(), r.width(), r.height(), r.crs().projection());
         Envelope lonLat = view.lonLatQueryEnvelope(QUERY_MARGIN_PX);
         List<RenderLayer> out = new ArrayList<>();
+        List<Object> gates = new ArrayList<>();
         for (int i = 0; i < r.layers().size(); i++) {
             String name = r.layers().get(i);
             if (name.isEmpty()) throw WmsErrors.layerNotDefined("(empty)");
@@ -82,9 +81,13 @@ final class GetMapService {
             Filter client = r.cql().isEmpty() ? Filter.INCLUDE : ClientFilters.cql(r.cql().get(i), type, g.decision());
             Filter time = LayerQueries.time(type, r.time());
             FeatureQuery q = LayerQueries.query(g, lonLat, client, time);
-            out.add(new RenderLayer(name, style, () -> LayerQueries.masked(index.query(g.source(), q), g), g.decision().spatialLimit()));
+            long version = g.source().version();
+            gates.add(g.decision());
+            gates.add(version);
+            out.add(new RenderLayer(name, style, () -> LayerQueries.masked(index.query(g.source(), q, version), g),
+                    g.decision().spatialLimit()));
         }
-        return out;
+        return new Prepared(r, view, out, gates);
     }
 
     private Style style(GetMapRequest r, int i, FeatureType type) {

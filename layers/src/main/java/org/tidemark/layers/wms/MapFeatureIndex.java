@@ -64,8 +64,12 @@ final class MapFeatureIndex {
      * more than its box or no current snapshot exists.
      */
     FeatureCursor query(FeatureSource source, FeatureQuery query) {
+        return indexable(query) ? query(source, query, source.version()) : source.query(query);
+    }
+
+    /** As {@link #query(FeatureSource, FeatureQuery)}, with the source's version already read by the caller. */
+    FeatureCursor query(FeatureSource source, FeatureQuery query, long version) {
         if (!indexable(query)) return source.query(query);
-        long version = source.version();
         Slot slot = slot(query.typeName());
         Snapshot s = slot.snapshot;
         if (s != null && s.version() == version) return cursor(s, query.bbox());

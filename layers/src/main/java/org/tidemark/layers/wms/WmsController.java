@@ -112,9 +112,10 @@ public class WmsController {
 
     private void getMap(WmsParams p, Principal principal, HttpServletResponse response) throws IOException {
         GetMapRequest r = GetMapRequest.parse(p, settings, false);
+        GetMapService.Prepared prepared = getMap.prepare(r, principal);
         MapResponseCache.Key key = null;
         if (cache.enabled() && r.sld() == null) {
-            key = new MapResponseCache.Key(p.canonical(), getMap.gates(r, principal));
+            key = new MapResponseCache.Key(p.canonical(), prepared.gates());
             MapResponseCache.Entry hit = cache.get(key);
             if (hit != null) {
                 response.setContentType(hit.contentType());
@@ -123,7 +124,7 @@ public class WmsController {
                 return;
             }
         }
-        BufferedImage img = getMap.render(r, principal);
+        BufferedImage img = getMap.render(prepared);
         ByteArrayOutputStream buf = new ByteArrayOutputStream(16 * 1024);
         ImageEncoder.write(img, r.format(), r.bgcolor(), buf);
         if (key != null) cache.put(key, buf.toByteArray(), r.format().contentType());
