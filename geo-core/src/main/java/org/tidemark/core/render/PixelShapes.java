@@ -82,6 +82,28 @@ final class PixelShapes {
         if (close) p.closePath();
     }
 
+    /** Each line of a (multi) line as generalised pixel coordinates {@code {x0, y0, x1, y1, …}}; empty for other geometries. */
+    java.util.List<double[]> lines(Geometry lonLat) {
+        Geometry g = projection.perVertex() ? lonLat : projection.forward(lonLat);
+        boolean project = projection.perVertex() && !projection.isGeographic();
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        for (int k = 0; k < g.getNumGeometries(); k++) {
+            if (!(g.getGeometryN(k) instanceof LineString ls) || ls.getNumPoints() < 2) continue;
+            Path2D.Double p = new Path2D.Double();
+            ring(p, ls.getCoordinateSequence(), false, project);
+            double[] xy = new double[2 * ls.getNumPoints()];
+            int n = 0;
+            double[] c = new double[6];
+            for (java.awt.geom.PathIterator it = p.getPathIterator(null); !it.isDone(); it.next()) {
+                it.currentSegment(c);
+                xy[n++] = c[0];
+                xy[n++] = c[1];
+            }
+            if (n >= 4) out.add(java.util.Arrays.copyOf(xy, n));
+        }
+        return out;
+    }
+
     /** The pixel position of a lon/lat coordinate. */
     double[] pixel(double lon, double lat) {
         double[] xy = {lon, lat};

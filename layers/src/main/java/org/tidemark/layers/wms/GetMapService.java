@@ -34,12 +34,28 @@ final class GetMapService {
     }
 
     /**
-     * Rendering is CPU-bound: at most one map per processor is drawn at a time and the others wait in a fair
-     * queue, which keeps latency even and memory bounded under bursts (the same reason MapServer runs a
-     * few FastCGI processes rather than one per connection).
+     * Maps are drawn and encoded on a small pool of platform threads, {@link #RENDER_THREADS} of them, and
+     * the others wait in its queue: rendering is CPU-bound (Java2D and zlib), so this keeps latency even and
+     * memory bounded under bursts, and it keeps the request threads — virtual threads on as many carriers as
+     * cores — free for the cheap work of other requests. The pool is as large as MapServer's usual FastCGI
+     * process count (4) or twice the cores: on a machine shared with other work, the operating system
+     * divides the processors by runnable threads, and two drawing threads would get half the share of four
+     * worker processes; idle threads end after 30 s.
      */
-    private final java.util.concurrent.Semaphore permits =
-            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    static final int RENDER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private final java.util.concurrent.ThreadPoolExecutor pool = renderPool();
+
+    private static java.util.concurrent.ThreadPoolExecutor renderPool() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        var pool = new java.util.concurrent.ThreadPoolExecutor(RENDER_THREADS, RENDER_THREADS, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "wms-render-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     /**
      * A map ready to draw: the view, the layers with their queries, and what decides the picture besides
@@ -53,16 +69,35 @@ final class GetMapService {
     }
 
     BufferedImage render(Prepared p) {
+        return onPool(() -> renderer.render(p.view(), p.layers(), p.request().bgcolor(), p.request().transparent()));
+    }
+
+    /** The map drawn and encoded in its format (both on the render pool). */
+    byte[] renderEncoded(Prepared p) {
+        return onPool(() -> {
+            BufferedImage img = renderer.render(p.view(), p.layers(), p.request().bgcolor(), p.request().transparent());
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(16 * 1024);
+            try {
+                ImageEncoder.write(img, p.request().format(), p.request().bgcolor(), buf);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return buf.toByteArray();
+        });
+    }
+
+    private <T> T onPool(java.util.concurrent.Callable<T> task) {
+        java.util.concurrent.Future<T> f = pool.submit(task);
         try {
-            permits.acquire();
+            return f.get();
         } catch (InterruptedException e) {
+            f.cancel(true);
             Thread.currentThread().interrupt();
             throw org.tidemark.core.error.GeoServiceException.unavailable("interrupted while waiting to render", e);
-        }
-        try {
-            return renderer.render(p.view(), p.layers(), p.request().bgcolor(), p.request().transparent());
-        } finally {
-            permits.release();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -124,13 +124,11 @@ public class WmsController {
                 return;
             }
         }
-        BufferedImage img = getMap.render(prepared);
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(16 * 1024);
-        ImageEncoder.write(img, r.format(), r.bgcolor(), buf);
-        if (key != null) cache.put(key, buf.toByteArray(), r.format().contentType());
+        byte[] body = getMap.renderEncoded(prepared);
+        if (key != null) cache.put(key, body, r.format().contentType());
         response.setContentType(r.format().contentType());
-        response.setContentLength(buf.size());
-        buf.writeTo(response.getOutputStream());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private void image(HttpServletResponse response, BufferedImage img, ImageFormat format, Color bg, int status) throws IOException {
