@@ -49,6 +49,7 @@ final class LineLabelLayout {
                 centres.add(3 * length / 4);
             }
             for (double c : centres) {
+                if (c - textWidth / 2 < 0 || c + textWidth / 2 > length) continue;
                 Placement p = pl.aligned() ? along(part, cum, c, gv, lm, textWidth, pl.perpendicularOffset())
                         : level(part, cum, c, gv, lm, textWidth, pl.perpendicularOffset());
                 if (p != null && image.contains(p.glyphs().getBounds2D())) out.add(p);
