@@ -3,7 +3,8 @@
 # nginx) on WMS GetMap and WFS GetFeature, and Tidemark's cached tiles vs nginx serving the same bytes from disk.
 # Everything listens on 127.0.0.1 only, every wait is bounded, and every process started here is stopped on exit.
 # Usage: bench/run.sh            (after `mvn -Dtidemark.frontend.skip=true -pl web-viewer -am package -DskipTests`)
-# Settings (environment): JAR, DURATION (20s), WARMUP (5s), THREADS (2), CONNECTIONS (16), MS_PROCS (4),
+# Settings (environment): JAR, DURATION (20s), WARMUP (5s), THREADS (2), CONNECTIONS (32, as issue #5 asks), MS_PROCS (4),
+#                         ONLY (workloads to run, default "wms wmsunique wmspublic wfs png terrain"),
 #                         SAMPLES (directory for the checked GetMap images), TM_URL (use a running Tidemark instead of starting the jar), TM_PORT (18601), NGINX_PORT (18602), FCGI_PORT (18603), OUT (results file).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +14,9 @@ JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-16}
+CONNECTIONS=${CONNECTIONS:-32}
+ONLY=${ONLY:-wms wmsunique wmspublic wfs png terrain}
+wants() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 MS_PROCS=${MS_PROCS:-4}
 TM_PORT=${TM_PORT:-18601}
 NGINX_PORT=${NGINX_PORT:-18602}
@@ -154,6 +157,7 @@ awk 'BEGIN { for (z = 9; z <= 12; z++) { n = 2 ^ z; for (x = int((121.55 + 180) 
        for (y = int((28.9 + 90) / 180 * n); y <= int((29.7 + 90) / 180 * n); y++) print "/tiles/terrain/" z "/" x "/" y ".terrain" } }' \
   | awk 'NR % 2 == 1 && ++k <= 100' >"$WORK/tm-terrain.txt"
 for list in tm-png tm-terrain; do
+  wants "${list#tm-}" || continue
   : >"$WORK/${list/tm-/static-}.txt"
   while read -r path; do
     file="$WORK/static${path}"
@@ -179,23 +183,26 @@ run() { # name base list [header]
 }
 log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each), loopback"
 # flood zones and cameras are not public: Tidemark gets the commander's token (MapServer ignores the header)
-run tidemark-wms "$TM" tm-wms.txt "$AUTH"
-run mapserver-wms "http://127.0.0.1:$NGINX_PORT" ms-wms.txt "$AUTH"
-run tidemark-wmsunique "$TM" tm-wms-unique.txt "$AUTH"
-run mapserver-wmsunique "http://127.0.0.1:$NGINX_PORT" ms-wms-unique.txt "$AUTH"
-run tidemark-wmspublic "$TM" tm-wms-public.txt
-run mapserver-wmspublic "http://127.0.0.1:$NGINX_PORT" ms-wms-public.txt
-run tidemark-wfs "$TM" tm-wfs.txt "$AUTH"
-run mapserver-wfs "http://127.0.0.1:$NGINX_PORT" ms-wfs.txt "$AUTH"
-# tiles anonymously, like the warm-up fetch (Tidemark caches imagery per access view)
-run tidemark-png "$TM" tm-png.txt
-run nginx-png "http://127.0.0.1:$NGINX_PORT" static-png.txt
-run tidemark-terrain "$TM" tm-terrain.txt
-run nginx-terrain "http://127.0.0.1:$NGINX_PORT" static-terrain.txt
+for pair in "wms mapserver ms tm-wms.txt ms-wms.txt auth" "wmsunique mapserver ms tm-wms-unique.txt ms-wms-unique.txt auth" \
+            "wmspublic mapserver ms tm-wms-public.txt ms-wms-public.txt anon" "wfs mapserver ms tm-wfs.txt ms-wfs.txt auth" \
+            "png nginx static tm-png.txt static-png.txt anon" "terrain nginx static tm-terrain.txt static-terrain.txt anon"; do
+  set -- $pair
+  wants "$1" || continue
+  # flood zones and cameras are not public: Tidemark gets the commander's token (MapServer ignores the header);
+  # tiles anonymously, like the warm-up fetch (Tidemark caches imagery per access view)
+  if [ "$6" = auth ]; then
+    run "tidemark-$1" "$TM" "$4" "$AUTH"
+    run "$2-$1" "http://127.0.0.1:$NGINX_PORT" "$5" "$AUTH"
+  else
+    run "tidemark-$1" "$TM" "$4"
+    run "$2-$1" "http://127.0.0.1:$NGINX_PORT" "$5"
+  fi
+done
 
 rps() { echo "${RESULT[$1]}" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p'; }
 for pair in "wms mapserver" "wmsunique mapserver" "wmspublic mapserver" "wfs mapserver" "png nginx" "terrain nginx"; do
   set -- $pair
+  wants "$1" || continue
   log "ratio $1 Tidemark/$2: $(awk -v a="$(rps "tidemark-$1")" -v b="$(rps "$2-$1")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
 done
 log "load after: $(cut -d' ' -f1-3 /proc/loadavg); results in $OUT"

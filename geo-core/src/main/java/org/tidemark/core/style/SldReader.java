@@ -260,8 +260,11 @@ public final class SldReader {
             XmlNode pp = lp.child("PointPlacement");
             XmlNode line = lp.child("LinePlacement");
             if (line != null) {
-                placement = new LabelPlacement(true, 0.5, 0.5, 0, 0, null,
-                        line.childText("PerpendicularOffset").map(SldReader::number).orElse(0.0));
+                placement = LabelPlacement.line(line.childText("PerpendicularOffset").map(SldReader::number).orElse(0.0),
+                        line.childText("IsRepeated").map(SldReader::bool).orElse(false),
+                        line.childText("InitialGap").map(SldReader::number).orElse(0.0),
+                        line.childText("Gap").map(SldReader::number).orElse(0.0),
+                        line.childText("IsAligned").map(SldReader::bool).orElse(true));
             } else if (pp != null) {
                 double ax = 0.5;
                 double ay = 0.5;
@@ -325,6 +328,15 @@ public final class SldReader {
     }
 
     static double number(String s) { return number(s, Double.NaN); }
+
+    /** An xs:boolean ("true", "false", "1", "0"). */
+    static boolean bool(String s) {
+        return switch (s.trim()) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw new StyleException("not a boolean: " + s);
+        };
+    }
 
     static double number(String s, double fallback) {
         if (s == null || s.isBlank()) return fallback;

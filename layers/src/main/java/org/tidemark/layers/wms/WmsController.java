@@ -112,9 +112,10 @@ public class WmsController {
 
     private void getMap(WmsParams p, Principal principal, HttpServletResponse response) throws IOException {
         GetMapRequest r = GetMapRequest.parse(p, settings, false);
+        GetMapService.Prepared prepared = getMap.prepare(r, principal);
         MapResponseCache.Key key = null;
         if (cache.enabled() && r.sld() == null) {
-            key = new MapResponseCache.Key(p.canonical(), getMap.gates(r, principal));
+            key = new MapResponseCache.Key(p.canonical(), prepared.gates());
             MapResponseCache.Entry hit = cache.get(key);
             if (hit != null) {
                 response.setContentType(hit.contentType());
@@ -123,13 +124,11 @@ public class WmsController {
                 return;
             }
         }
-        BufferedImage img = getMap.render(r, principal);
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(16 * 1024);
-        ImageEncoder.write(img, r.format(), r.bgcolor(), buf);
-        if (key != null) cache.put(key, buf.toByteArray(), r.format().contentType());
+        byte[] body = getMap.renderEncoded(prepared);
+        if (key != null) cache.put(key, body, r.format().contentType());
         response.setContentType(r.format().contentType());
-        response.setContentLength(buf.size());
-        buf.writeTo(response.getOutputStream());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private void image(HttpServletResponse response, BufferedImage img, ImageFormat format, Color bg, int status) throws IOException {

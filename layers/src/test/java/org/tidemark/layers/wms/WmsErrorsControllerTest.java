@@ -59,6 +59,39 @@ class WmsErrorsControllerTest {
         assertReport(getMap("SERVICE", "WFS"), 400, "InvalidParameterValue");
     }
 
+    /** Every malformed GetMap above, as {@code parameter, value} overrides, with the status it must keep. */
+    private static final Object[][] MALFORMED = {
+        {"CRS", "EPSG:9999", 400}, {"LAYERS", "nope", 404}, {"STYLES", "nope", 404}, {"FORMAT", "image/gif", 400},
+        {"FORMAT", null, 400}, {"BBOX", "1,2,3", 400}, {"BBOX", "29.7,121.5,29.2,122.0", 400}, {"BBOX", "NaN,1,2,3", 400},
+        {"WIDTH", "x", 400}, {"WIDTH", "-5", 400}, {"WIDTH", "513", 400}, {"BGCOLOR", "red", 400}, {"CQL_FILTER", "a;b", 400},
+        {"TIME", "2026-13-45", 400}, {"SLD_BODY", "<StyledLayerDescriptor", 400},
+    };
+
+    @Test
+    void everyMalformedGetMapAnswersWithAnImageWhenAskedInImageOrBlank() throws Exception {
+        for (String exceptions : new String[] {"INIMAGE", "BLANK", "application/vnd.ogc.se_inimage", "application/vnd.ogc.se_blank"}) {
+            for (Object[] c : MALFORMED) {
+                String layers = c[0].equals("TIME") ? "gauges" : "flood_zones";
+                MockHttpServletResponse r = getMap("LAYERS", layers, (String) c[0], (String) c[1], "EXCEPTIONS", exceptions,
+                        "WIDTH", c[0].equals("WIDTH") ? (String) c[1] : "120", "HEIGHT", "60");
+                String what = exceptions + " " + c[0] + "=" + c[1];
+                assertThat(r.getStatus()).as(what).isEqualTo((int) c[2]);
+                assertThat(r.getContentType()).as(what).isEqualTo("image/png");
+                assertThat(r.getHeader("Cache-Control")).as(what).isEqualTo("no-store");
+                BufferedImage img = image(r);
+                assertThat(img).as(what).isNotNull();
+                // the requested size when it is valid, else the default (256) for the unusable one
+                assertThat(img.getHeight()).as(what).isEqualTo(60);
+                assertThat(img.getWidth()).as(what).isEqualTo(c[0].equals("WIDTH") ? 256 : 120);
+                boolean anyInk = false;
+                for (int y = 0; y < img.getHeight() && !anyInk; y++) {
+                    for (int x = 0; x < img.getWidth(); x++) if (rgb(img, x, y) != 0xFFFFFF) anyInk = true;
+                }
+                assertThat(anyInk).as(what + ": INIMAGE draws the message, BLANK nothing").isEqualTo(exceptions.toUpperCase().contains("INIMAGE"));
+            }
+        }
+    }
+
     @Test
     void timeOnALayerWithoutTimeIsIgnoredAndInvalidTimeIsReported() throws Exception {
         assertThat(getMap("TIME", "2026-07-01").getStatus()).isEqualTo(200);
