@@ -128,7 +128,7 @@ class LiveWebSocketTest {
         Client all = openWhenFree("", null);
         Client riverOnly = openWhenFree("?types=observation", "river-only");
         Client farBox = openWhenFree("?bbox=121.9,28.8,122.1,29.0&types=observation", null);   // only the far station
-        try (SseClient sse = new SseClient(http, URI.create("http://127.0.0.1:" + port + "/api/live?types=observation"), null, null)) {
+        try (SseClient sse = SseClient.whenFree(http, URI.create("http://127.0.0.1:" + port + "/api/live?types=observation"), null, null)) {
             assertThat(sse.comments.poll(5, TimeUnit.SECONDS)).isNotNull();
             post(TestStations.TIDE, "TDZ", 1.1);
             post(TestStations.RIVER, "Z", 2.0);

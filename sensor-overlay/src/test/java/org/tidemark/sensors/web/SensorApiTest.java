@@ -195,8 +195,8 @@ class SensorApiTest {
 
     @Test
     void liveStreamPushesCommittedEventsResumesAndAppliesTheAccessGate() throws Exception {
-        try (SseClient all = new SseClient(http, uri("/api/live"), null, null);
-             SseClient riverOnly = new SseClient(http, uri("/api/live?types=observation"), null, "river-only")) {
+        try (SseClient all = SseClient.whenFree(http, uri("/api/live"), null, null);
+             SseClient riverOnly = SseClient.whenFree(http, uri("/api/live?types=observation"), null, "river-only")) {
             assertThat(all.response.statusCode()).isEqualTo(200);
             assertThat(all.comments.poll(5, TimeUnit.SECONDS)).isNotNull();   // sent at subscribe time
             post("/api/sensors/observations", "[" + reading(TestStations.TIDE, "TDZ", now(2), 3.5) + "]", null);
@@ -210,7 +210,7 @@ class SensorApiTest {
             assertThat(JSON.readTree(seen.data()).get("STCD").asString()).isEqualTo(TestStations.RIVER);
 
             // resume after the tide observation: the missed events come again, in order, without gaps
-            try (SseClient resumed = new SseClient(http, uri("/api/live"), obs.id(), null)) {
+            try (SseClient resumed = SseClient.whenFree(http, uri("/api/live"), obs.id(), null)) {
                 SseClient.Event first = resumed.next();
                 assertThat(Long.parseLong(first.id())).isEqualTo(Long.parseLong(obs.id()) + 1);
             }

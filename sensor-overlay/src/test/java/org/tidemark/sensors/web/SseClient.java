@@ -51,6 +51,23 @@ final class SseClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Opens a stream, waiting while the server still counts streams that an earlier test closed (it notices a
+     * closed client only when a heartbeat write fails, and answers 503 until then).
+     */
+    static SseClient whenFree(HttpClient http, URI uri, String lastEventId, String principal) throws Exception {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            SseClient c = new SseClient(http, uri, lastEventId, principal);
+            if (c.response.statusCode() == 200) return c;
+            c.close();
+            if (c.response.statusCode() != 503 || System.nanoTime() > end) {
+                throw new AssertionError("SSE refused with " + c.response.statusCode());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     Event next() throws InterruptedException {
         Event e = events.poll(10, TimeUnit.SECONDS);
         if (e == null) throw new AssertionError("no SSE event within 10 s");
