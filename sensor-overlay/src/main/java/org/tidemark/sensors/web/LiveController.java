@@ -2,7 +2,6 @@ package org.tidemark.sensors.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +21,6 @@ import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.sensors.SensorSettings;
 import org.tidemark.sensors.live.GaugeAccess;
 import org.tidemark.sensors.live.LiveBus;
-import org.tidemark.sensors.live.LiveEvent;
 import org.tidemark.sensors.model.StationRegistry;
 
 /**
@@ -36,23 +34,21 @@ import org.tidemark.sensors.model.StationRegistry;
 @RestController
 public class LiveController implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveController.class);
-    private static final int MAX_BATCH = 256;
 
     private final LiveBus bus;
     private final GaugeAccess access;
-    private final StationRegistry stations;
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
-    private final LiveFrames<byte[]> frames;
+    private final LivePump<byte[]> pump;
     private volatile boolean running;
 
     public LiveController(LiveBus bus, GaugeAccess access, StationRegistry stations, SensorSettings settings) {
         this.bus = bus;
         this.access = access;
-        this.stations = stations;
         this.settings = settings;
-        this.frames = new LiveFrames<>(settings.replaySize() + settings.clientQueueSize(), LiveFrames::sse);
+        this.pump = new LivePump<>(stations, new LiveFrames<>(settings.replaySize() + settings.clientQueueSize(), LiveFrames::sse),
+                settings.heartbeat().toMillis());
     }
 
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -97,38 +93,23 @@ public class LiveController implements SmartLifecycle {
         return emitter;
     }
 
-    /**
-     * Streams events to one client. The caller's view follows grant changes ({@link GaugeAccess#follow}), so a
-     * revoked or expired grant, or a narrowed scope, applies to open streams too; a caller who lost the layer
-     * has the stream ended.
-     */
+    /** Streams events to one client through the shared {@link LivePump}; the stream ends on the pump's word. */
     private void pump(SseEmitter emitter, LiveBus.Subscription sub, GaugeAccess.Followed followed, LiveSelection selection,
                       AtomicBoolean closed, Runnable release) {
-        long heartbeat = settings.heartbeat().toMillis();
-        List<LiveEvent> batch = new ArrayList<>();
         try {
-            while (!closed.get()) {
-                LiveEvent first = sub.poll(heartbeat);
-                GaugeAccess.View view = followed.current();
-                if (!view.visible()) break;
-                if (first == null) {
-                    if (sub.overflowed()) break;   // the client fell behind: end; it resumes with Last-Event-ID
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
-                    continue;
-                }
-                batch.clear();
-                batch.add(first);
-                sub.drainTo(batch, MAX_BATCH - 1);
-                java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-                for (LiveEvent e : batch) {
-                    String data = selection.render(e, selection.needsStation(view) ? stations.find(e.station()).orElse(null) : null, view);
-                    if (data == null) continue;
-                    text.writeBytes(data == e.json() ? frames.of(e) : frames.of(e, data));   // shared frame when unmasked
-                }
-                if (text.size() > 0) {   // one write and flush for the whole batch
+            pump.run(sub, followed, selection, new LivePump.Transport<>() {
+                public boolean isOpen() { return !closed.get(); }
+
+                public void heartbeat() throws IOException { emitter.send(SseEmitter.event().comment("heartbeat")); }
+
+                public void send(List<byte[]> frames) throws IOException {   // one write and flush for the whole batch
+                    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+                    for (byte[] f : frames) text.writeBytes(f);
                     emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toByteArray(), MediaType.TEXT_EVENT_STREAM)));
                 }
-            }
+
+                public void end(LivePump.End why) {}   // lost access or fell behind: completed below; the client reconnects
+            });
             emitter.complete();
         } catch (IOException | IllegalStateException e) {
             log.debug("live client gone: {}", e.toString());

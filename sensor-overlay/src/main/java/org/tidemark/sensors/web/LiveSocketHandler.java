@@ -3,7 +3,6 @@ package org.tidemark.sensors.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,6 @@ import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.sensors.SensorSettings;
 import org.tidemark.sensors.live.GaugeAccess;
 import org.tidemark.sensors.live.LiveBus;
-import org.tidemark.sensors.live.LiveEvent;
 import org.tidemark.sensors.model.StationRegistry;
 
 /**
@@ -46,14 +44,12 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
     private static final String VIEW = "tidemark.live.view", SELECTION = "tidemark.live.selection",
             LAST_ID = "tidemark.live.lastId", COUNTED = "tidemark.live.counted",
             RESERVED = "tidemark.live.reserved";
-    private static final int MAX_BATCH = 256;
 
     private final LiveBus bus;
     private final GaugeAccess access;
-    private final StationRegistry stations;
     private final SensorSettings settings;
     private final AtomicInteger open = new AtomicInteger();
-    private final LiveFrames<String> frames;
+    private final LivePump<String> pump;
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, LiveBus.Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -61,9 +57,9 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
     public LiveSocketHandler(LiveBus bus, GaugeAccess access, StationRegistry stations, SensorSettings settings) {
         this.bus = bus;
         this.access = access;
-        this.stations = stations;
         this.settings = settings;
-        this.frames = new LiveFrames<>(settings.replaySize() + settings.clientQueueSize(), LiveFrames::socket);
+        this.pump = new LivePump<>(stations, new LiveFrames<>(settings.replaySize() + settings.clientQueueSize(), LiveFrames::socket),
+                settings.heartbeat().toMillis());
     }
 
     /** Validates the request, applies the gate and the connection bound before the upgrade (errors as problem+json). */
@@ -121,35 +117,24 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
         Thread.ofVirtual().name("ws-live-" + session.getId()).start(() -> pump(session, sub, view, selection));
     }
 
-    /** Sends events to one client; its view follows grant changes, and a caller who lost the layer is disconnected. */
+    /** Sends events to one client through the shared {@link LivePump}; the socket is closed with the pump's reason. */
     private void pump(WebSocketSession session, LiveBus.Subscription sub, GaugeAccess.Followed followed, LiveSelection selection) {
-        long heartbeat = settings.heartbeat().toMillis();
-        List<LiveEvent> batch = new ArrayList<>();
         try {
-            while (session.isOpen()) {
-                LiveEvent first = sub.poll(heartbeat);
-                GaugeAccess.View view = followed.current();
-                if (!view.visible()) {
-                    session.close(CloseStatus.POLICY_VIOLATION.withReason("access to the gauges layer ended"));
-                    break;
+            pump.run(sub, followed, selection, new LivePump.Transport<>() {
+                public boolean isOpen() { return session.isOpen(); }
+
+                public void heartbeat() throws IOException { session.sendMessage(new PingMessage()); }
+
+                public void send(List<String> frames) throws IOException {
+                    for (String f : frames) session.sendMessage(new TextMessage(f));
                 }
-                if (first == null) {
-                    if (sub.overflowed()) {   // fell behind: it reconnects with lastEventId and resumes
-                        session.close(CloseStatus.SERVICE_OVERLOAD.withReason("client fell behind; resume with lastEventId"));
-                        break;
-                    }
-                    session.sendMessage(new PingMessage());
-                    continue;
+
+                public void end(LivePump.End why) throws IOException {
+                    session.close(why == LivePump.End.ACCESS_ENDED
+                            ? CloseStatus.POLICY_VIOLATION.withReason("access to the gauges layer ended")
+                            : CloseStatus.SERVICE_OVERLOAD.withReason("client fell behind; resume with lastEventId"));
                 }
-                batch.clear();
-                batch.add(first);
-                sub.drainTo(batch, MAX_BATCH - 1);
-                for (LiveEvent e : batch) {
-                    String data = selection.render(e, selection.needsStation(view) ? stations.find(e.station()).orElse(null) : null, view);
-                    if (data == null) continue;
-                    session.sendMessage(new TextMessage(data == e.json() ? frames.of(e) : frames.of(e, data)));
-                }
-            }
+            });
         } catch (IOException | IllegalStateException e) {
             log.debug("live WebSocket client gone: {}", e.toString());
         } catch (InterruptedException e) {
