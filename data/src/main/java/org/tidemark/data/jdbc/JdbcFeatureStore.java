@@ -33,6 +33,8 @@ import org.tidemark.core.source.FeatureStore;
  * paging); ascending puts nulls last and descending first, so a descending sort is the exact reverse.
  */
 final class JdbcFeatureStore implements FeatureStore {
+    /** Whether the id sequence is known to be past every id in the generated form (see {@link #freshIds}). */
+    private volatile boolean sequenceChecked;
     static final int BATCH = 1000;
 
     private final DataSource ds;
@@ -329,11 +331,13 @@ final class JdbcFeatureStore implements FeatureStore {
 
     /**
      * {@code n} new ids that are not in the table yet. A table written before explicit ids moved the sequence
-     * (an older data directory) may hold them: then the sequence is moved past the largest such id once.
+     * (an older data directory) may hold them: the first draw of this store checks, and on a collision the
+     * sequence is moved past the largest such id.
      */
     private List<Long> freshIds(Connection c, String targetTable, long n) throws SQLException {
         List<Long> ids = nextIds(c, n);
-        if (ids.isEmpty()) return ids;
+        // once per store: after that, every explicit id in the generated form has moved the sequence itself
+        if (ids.isEmpty() || sequenceChecked) return ids;
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(targetTable).append(" WHERE ")
                 .append(Identifiers.quote(Identifiers.ID_COLUMN)).append(" IN (");
         for (int i = 0; i < ids.size(); i++) sql.append(i == 0 ? "?" : ", ?");
@@ -341,7 +345,10 @@ final class JdbcFeatureStore implements FeatureStore {
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < ids.size(); i++) ps.setString(i + 1, type.name() + "." + ids.get(i));
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getLong(1) == 0) return ids;
+                if (!rs.next() || rs.getLong(1) == 0) {
+                    sequenceChecked = true;
+                    return ids;
+                }
             }
         }
         long max = 0;
@@ -353,6 +360,7 @@ final class JdbcFeatureStore implements FeatureStore {
             }
         }
         reservePast(c, max);
+        sequenceChecked = true;
         return nextIds(c, n);
     }
 
