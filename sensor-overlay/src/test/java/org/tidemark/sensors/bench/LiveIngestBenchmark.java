@@ -32,6 +32,8 @@ import org.tidemark.core.feature.Feature;
 import org.tidemark.core.feature.FeatureType;
 import org.tidemark.core.query.FeatureQuery;
 import org.tidemark.core.sensor.InMemoryObservationStore;
+import org.tidemark.core.sensor.ObservationStore;
+import org.tidemark.data.sensor.JdbcObservationStore;
 import org.tidemark.core.source.FeatureCursor;
 import org.tidemark.core.source.FeatureSource;
 import org.tidemark.sensors.SensorSettings;
@@ -43,7 +45,9 @@ import org.tidemark.sensors.TestStations;
  * readings over HTTP at a fixed rate while {@code clients} SSE clients are connected, and measures the
  * end-to-end latency from the start of the POST to each client receiving the observation event, plus
  * loss (events a client never received). Properties: {@code bench.rate} (readings/s, default 2000),
- * {@code bench.clients} (200), {@code bench.seconds} (20), {@code bench.batch} (200 readings per POST).
+ * {@code bench.clients} (200), {@code bench.seconds} (20), {@code bench.batch} (200 readings per POST),
+ * {@code bench.warmup} (5: seconds sent at the same rate first, checked for loss but left out of the
+ * latency figures, because the JIT compiles the server's and the readers' paths in the first seconds).
  */
 @Tag("benchmark")
 @SpringBootTest(classes = LiveIngestBenchmark.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -54,8 +58,25 @@ class LiveIngestBenchmark {
     @EnableAutoConfiguration
     @Import(SensorsModule.class)
     static class App {
+        /** {@code bench.store}: {@code h2} (default: an H2 file, the embedded default), {@code pg} (TIDEMARK_TEST_PG_URL) or {@code memory}. */
         @Bean
-        InMemoryObservationStore store() { return new InMemoryObservationStore(); }
+        ObservationStore store() throws java.io.IOException {
+            String kind = System.getProperty("bench.store", "h2");
+            if (kind.equals("memory")) return new InMemoryObservationStore();
+            com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+            if (kind.equals("pg")) {
+                ds.setJdbcUrl(System.getenv("TIDEMARK_TEST_PG_URL"));
+                try (var c = ds.getConnection(); var s = c.createStatement()) {
+                    s.execute("DROP TABLE IF EXISTS sensor_observation, sensor_latest, sensor_alert");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tm-live-bench");
+                ds.setJdbcUrl("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath());
+            }
+            return new JdbcObservationStore(ds);
+        }
 
         @Bean
         AccessPolicy policy() { return AccessPolicy.OPEN; }
@@ -100,11 +121,14 @@ class LiveIngestBenchmark {
     void sustainedIngestWithManySseClients() throws Exception {
         int rate = Integer.getInteger("bench.rate", 2000);
         int clients = Integer.getInteger("bench.clients", 200);
-        int seconds = Integer.getInteger("bench.seconds", 20);
+        int measured = Integer.getInteger("bench.seconds", 20);
+        int warmup = Integer.getInteger("bench.warmup", 5);
+        int seconds = warmup + measured;
         int batch = Integer.getInteger("bench.batch", 200);
         HttpClient http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<long[]> latencies = new ArrayList<>();
+        List<long[]> sentTimes = new ArrayList<>();
         List<AtomicLong> received = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
         List<java.net.Socket> streams = new ArrayList<>();
@@ -116,8 +140,10 @@ class LiveIngestBenchmark {
                     + "Accept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             streams.add(socket);
             long[] lat = new long[rate * seconds + 1000];
+            long[] sentTime = new long[lat.length];
             AtomicLong n = new AtomicLong();
             latencies.add(lat);
+            sentTimes.add(sentTime);
             received.add(n);
             readers.add(Thread.ofPlatform().daemon().start(() -> {
                 try {
@@ -126,7 +152,10 @@ class LiveIngestBenchmark {
                         long now = System.nanoTime();
                         Long sent = sentAt.get(key(line));
                         int i = (int) n.getAndIncrement();
-                        if (sent != null && i < lat.length) lat[i] = now - sent;
+                        if (sent != null && i < lat.length) {
+                            lat[i] = now - sent;
+                            sentTime[i] = sent;
+                        }
                     });
                 } catch (java.io.IOException | RuntimeException e) {
                     // closed at the end
@@ -166,13 +195,34 @@ class LiveIngestBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         Thread.sleep(2000);
         int total = batches * batch;
-        long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(x -> x > 0)).sorted().toArray();
+        long steadyFrom = start + warmup * 1_000_000_000L;
+        long[] all = inSendWindow(latencies, sentTimes, steadyFrom, Long.MAX_VALUE);
+        long[] withWarmup = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(x -> x > 0)).sorted().toArray();
         long complete = received.stream().filter(n -> n.get() >= total).count();
-        System.out.printf("BENCH readings=%d in %.1f s = %.0f/s, POST failures=%d, clients=%d, complete clients=%d, "
-                        + "events=%d, latency ms p50=%.1f p99=%.1f max=%.1f%n", total, elapsed, total / elapsed, failures,
-                clients, complete, all.length, pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        System.out.printf("BENCH store=" + System.getProperty("bench.store", "h2") + " readings=%d in %.1f s = %.0f/s, POST failures=%d, clients=%d, complete clients=%d, "
+                        + "events=%d; after %d s warm-up: latency ms p50=%.1f p99=%.1f max=%.1f; whole run p99=%.1f%n", total, elapsed,
+                total / elapsed, failures, clients, complete, withWarmup.length, warmup, pct(all, 0.50), pct(all, 0.99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, pct(withWarmup, 0.99));
+        // the tail, second by second of sending: does it come from warm-up, from pauses, or from everywhere?
+        StringBuilder perSecond = new StringBuilder("BENCH p99 by second sent:");
+        for (int sec = 0; sec < seconds; sec++) {
+            long from = start + sec * 1_000_000_000L, to = from + 1_000_000_000L;
+            long[] sorted = inSendWindow(latencies, sentTimes, from, to);
+            perSecond.append(String.format(" %.0f", pct(sorted, 0.99)));
+        }
+        System.out.println(perSecond);
         for (java.net.Socket sk : streams) sk.close();
         readers.forEach(Thread::interrupt);
+    }
+
+    /** The latencies of events sent in [from, to), sorted. */
+    private static long[] inSendWindow(List<long[]> latencies, List<long[]> sentTimes, long from, long to) {
+        java.util.stream.LongStream.Builder in = java.util.stream.LongStream.builder();
+        for (int c = 0; c < latencies.size(); c++) {
+            long[] lat = latencies.get(c), st = sentTimes.get(c);
+            for (int i = 0; i < lat.length; i++) if (lat[i] > 0 && st[i] >= from && st[i] < to) in.add(lat[i]);
+        }
+        return in.build().sorted().toArray();
     }
 
     private static String key(String dataLine) {
