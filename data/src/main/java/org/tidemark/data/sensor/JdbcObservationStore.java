@@ -182,6 +182,19 @@ public final class JdbcObservationStore implements ObservationStore {
         });
     }
 
+    /** One index seek per station and property (driven by the latest-value table), never a scan of the readings. */
+    @Override
+    public Optional<Instant> earliest() {
+        String sql = "SELECT MIN((SELECT MIN(o.phen_time) FROM sensor_observation o"
+                + " WHERE o.station = l.station AND o.property = l.property)) FROM sensor_latest l";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(instant(rs, 1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("observation read failed", e);
+        }
+    }
+
     @Override
     public Alert appendAlert(Alert a) {
         String sql = "INSERT INTO sensor_alert (station, kind, from_status, to_status, property, obs_value, threshold,"

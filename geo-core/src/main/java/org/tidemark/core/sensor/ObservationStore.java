@@ -48,6 +48,20 @@ public interface ObservationStore {
         return out;
     }
 
+    /**
+     * The phenomenon time of the oldest stored reading, empty when nothing is stored. Stores should answer
+     * from an index (one seek per station and property, never a scan); this default asks {@link #history}
+     * for the first reading of each station and property known to {@link #latest()}.
+     */
+    default Optional<Instant> earliest() {
+        Instant first = null;
+        for (Observation l : latest()) {
+            List<Observation> h = history(l.station(), l.property(), Instant.EPOCH, l.phenomenonTime().plusNanos(1), 1);
+            if (!h.isEmpty() && (first == null || h.get(0).phenomenonTime().isBefore(first))) first = h.get(0).phenomenonTime();
+        }
+        return Optional.ofNullable(first);
+    }
+
     /** Stores an alert and returns it with its id. */
     Alert appendAlert(Alert alert);
 

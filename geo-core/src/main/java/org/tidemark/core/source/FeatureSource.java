@@ -21,6 +21,14 @@ public interface FeatureSource {
     /** The extent of all features in lon/lat, or null when empty. */
     Envelope extent();
 
+    /**
+     * The first instant a temporal query can find data for, when the source keeps more history than its
+     * features show (the live gauges layer: its features are the latest readings, its history the stored
+     * ones), so the WMS time dimension (WMS 1.3.0 Annex C) can advertise the whole history; null otherwise,
+     * and the earliest feature's time is the start.
+     */
+    default java.time.Instant historyStart() { return null; }
+
     /** A value that changes whenever the content changes (for ETags and tile caches). */
     default long version() { return 0L; }
 }

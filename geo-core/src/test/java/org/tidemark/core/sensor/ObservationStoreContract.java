@@ -82,6 +82,15 @@ public abstract class ObservationStoreContract {
     }
 
     @Test
+    void earliestIsTheOldestReadingOfAnySeriesWhateverTheArrivalOrder() {
+        ObservationStore s = store();
+        assertThat(s.earliest()).isEmpty();
+        s.append(List.of(obs("A", "Z", 20, 3.0), obs("B", "DRP", 40, 1.0)));
+        s.append(List.of(obs("B", "Z", 7, 9.0), obs("A", "Z", 12, 2.0)));   // late readings, older than the first batch
+        assertThat(s.earliest()).contains(T0.plusSeconds(7 * 60));
+    }
+
+    @Test
     void observationFieldsSurviveTheRoundTrip() {
         ObservationStore s = store();
         Observation o = new Observation("63201100", "TDZ", Instant.parse("2026-09-14T02:00:00.250Z"),

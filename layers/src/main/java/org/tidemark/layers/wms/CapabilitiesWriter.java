@@ -182,9 +182,13 @@ final class CapabilitiesWriter {
         w.writeEndElement();
     }
 
-    /** WMS 1.3.0 Annex C: the time extent as {@code start/end/PT1S}, from the earliest and latest feature. */
+    /**
+     * WMS 1.3.0 Annex C: the time extent as {@code start/end/PT1S}, from the earliest and latest feature, or
+     * from the start of the source's history when it keeps more than its features show (the live gauges).
+     */
     private void time(XMLStreamWriter w, WmsVersion v, LayerAccess.Granted g) throws XMLStreamException {
-        String first = timeValue(g, true);
+        String first = historyStart(g);
+        if (first == null) first = timeValue(g, true);
         String last = timeValue(g, false);
         if (first == null || last == null) return; // no time known yet: an empty extent breaks clients (Annex C needs one)
         String extent = first.equals(last) ? first : first + "/" + last + "/PT1S";
@@ -205,6 +209,15 @@ final class CapabilitiesWriter {
             w.writeAttribute("default", "current");
             w.writeCharacters(extent);
             w.writeEndElement();
+        }
+    }
+
+    private static String historyStart(LayerAccess.Granted g) {
+        try {
+            Instant start = g.source().historyStart();
+            return start == null ? null : start.toString();
+        } catch (RuntimeException e) {
+            return null;   // a store that is down: fall back to the features' own times
         }
     }
 

@@ -86,6 +86,24 @@ class WmsCapabilitiesControllerTest {
     }
 
     @Test
+    void aSourceWithMoreHistoryThanItsFeaturesShowAdvertisesTheWholeHistory() throws Exception {
+        org.tidemark.core.source.memory.MemoryLayerCatalog c = WmsFixtures.catalog();
+        org.tidemark.core.catalog.Layer gauges = c.layers().stream().filter(l -> l.name().equals("gauges")).findFirst().orElseThrow();
+        java.util.List<org.tidemark.core.feature.Feature> latest = new java.util.ArrayList<>();
+        try (var cur = c.source("gauges").orElseThrow().query(org.tidemark.core.query.FeatureQuery.all("gauges"))) {
+            cur.forEachRemaining(latest::add);
+        }
+        c.add(gauges, new org.tidemark.core.source.memory.MemoryFeatureSource(WmsFixtures.GAUGES, latest) {
+            @Override
+            public java.time.Instant historyStart() { return java.time.Instant.parse("2026-06-24T08:00:00Z"); }
+        });
+        MockMvc withHistory = org.springframework.test.web.servlet.setup.MockMvcBuilders.standaloneSetup(
+                WmsModule.create(c, WmsFixtures.POLICY, WmsSettings.defaults())).build();
+        Document d = parse(wms(withHistory, "SERVICE", "WMS", "REQUEST", "GetCapabilities"));
+        assertThat(xpath(d, "//Layer[Name='gauges']/Dimension")).isEqualTo("2026-06-24T08:00:00Z/2026-07-02T08:00:00Z/PT1S");
+    }
+
+    @Test
     void stylesCarryLegendUrlsAndTimeLayersADimension() throws Exception {
         Document d = parse(wms(mvc, "SERVICE", "WMS", "REQUEST", "GetCapabilities"));
         assertThat(xpath(d, "//Layer[Name='flood_zones']/Style[1]/Name")).isEqualTo("flood_risk");

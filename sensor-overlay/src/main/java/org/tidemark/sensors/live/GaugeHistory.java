@@ -56,6 +56,9 @@ public final class GaugeHistory {
         this.version = version;
     }
 
+    /** The phenomenon time of the oldest stored reading: where the layer's history (and its WMS time extent) starts. */
+    public Optional<Instant> start() { return store.earliest(); }
+
     /**
      * The interval a filter restricts {@code TM} to, read from its temporal predicates at the top level or
      * inside {@code And}s; empty when there is none, or when one sits under {@code Or}/{@code Not} (then the

@@ -1,5 +1,6 @@
 package org.tidemark.sensors.live;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,6 +83,10 @@ public final class LiveGaugesLayer implements FeatureSource {
         for (Station s : stations.all()) e.expandToInclude(s.longitude(), s.latitude());
         return e;
     }
+
+    /** The oldest stored reading: temporal queries answer from the history back to it. */
+    @Override
+    public Instant historyStart() { return history == null ? null : history.start().orElse(null); }
 
     @Override
     public long version() { return states.version(); }

@@ -92,6 +92,13 @@ class GaugeHistoryTest {
     }
 
     @Test
+    void theHistoryStartsAtTheOldestStoredReading() {
+        assertThat(layer.historyStart()).isEqualTo(T0);
+        store.append(List.of(obs(TestStations.TIDE, "TDZ", -30, 2.9)));   // a late reading from before
+        assertThat(layer.historyStart()).isEqualTo(T0.minusSeconds(1800));
+    }
+
+    @Test
     void withoutATimeRestrictionTheLayerShowsTheLatestValues() {
         assertThat(query(Filter.INCLUDE)).hasSize(5).allSatisfy(f -> assertThat(f.get("status")).isEqualTo("no_data"));
         Filter either = new Filter.Or(List.of(at(10), new Filter.Comparison("STCD", ComparisonOperator.EQ, "x", true)));
