@@ -169,6 +169,54 @@ class LiveWebSocketTest {
     }
 
     @Test
+    void aClientThatStopsReadingIsCutOffOnceItsQueueOverflowsAndResumesWithAReset() throws Exception {
+        try (RawSocketClient slow = RawSocketClient.open(port, "/api/live/ws?types=observation")) {
+            // it reads nothing while far more readings arrive than its small socket buffer and its queue
+            // (1,000 + 50 replay) hold: the server's writes block, the queue overflows
+            List<Instant> posted = new ArrayList<>();
+            while (posted.size() < 12_000) posted.addAll(postMany(TestStations.RIVER, "Z", 30));
+            List<Long> ids = new ArrayList<>();
+            List<Instant> times = new ArrayList<>();
+            int closeCode = slow.readUntilClose(m -> {
+                JsonNode event = JSON.readTree(m);
+                if (!event.get("type").asString().equals("observation")) return;
+                ids.add(event.get("id").asLong());
+                times.add(Instant.parse(event.get("data").get("TM").asString()));
+            });
+            assertThat(closeCode).as("closed by the server with 'try again later'").isEqualTo(1013);
+            assertThat(ids).isNotEmpty().isSorted().doesNotHaveDuplicates().hasSizeLessThan(posted.size());
+            assertThat(times).as("what it got is the first readings, in order, without a gap")
+                    .isEqualTo(posted.subList(0, times.size()));
+            Client resumed = openWhenFree("?types=observation&lastEventId=" + ids.get(ids.size() - 1), null);
+            try {
+                assertThat(resumed.next("reset")).as("told it missed more than the replay holds").isNotNull();
+            } finally {
+                resumed.socket.abort();
+            }
+        }
+    }
+
+    /** Posts {@code n} readings of one station in one request, at increasing times; returns the times. */
+    private List<Instant> postMany(String station, String property, int n) throws Exception {
+        StringBuilder body = new StringBuilder("[");
+        List<Instant> times = new ArrayList<>();
+        Instant base = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        for (int i = 0; i < n; i++) {
+            Instant t = base.plusMillis(CLOCK.incrementAndGet());
+            times.add(t);
+            if (i > 0) body.append(',');
+            body.append("{\"station\":\"").append(station).append("\",\"property\":\"").append(property)
+                    .append("\",\"time\":\"").append(t).append("\",\"value\":1.0}");
+        }
+        body.append(']');
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sensors/observations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return times;
+    }
+
+    @Test
     void refusesWhatSseRefusesAtTheHandshake() {
         assertThat(refusedStatus("", "outsider")).isEqualTo(404);
         assertThat(refusedStatus("?layer=buildings", null)).isEqualTo(404);
