@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.tidemark.core.access.AccessDecision;
 import org.tidemark.core.access.AccessPolicy;
+import org.tidemark.core.access.CredentialCheck;
 import org.tidemark.core.access.Principal;
 import org.tidemark.core.filter.Filter;
 import org.tidemark.core.filter.FilterEvaluator;
@@ -33,18 +34,24 @@ public final class GaugeAccess {
     /**
      * The view of one principal for a long-lived stream (SSE, WebSocket): asked again whenever the access
      * policy changed on this instance and at least every two seconds, so a revoked, expired or narrowed
-     * grant applies to streams already open.
+     * grant applies to streams already open — and so does a credential that stopped holding (logout, an
+     * expired token): the view is then empty and the stream ends.
      */
-    public Followed follow(Principal principal) { return new Followed(principal); }
+    public Followed follow(Principal principal, CredentialCheck credential) { return new Followed(principal, credential); }
+
+    /** As above, for a caller whose credential cannot lapse. */
+    public Followed follow(Principal principal) { return follow(principal, CredentialCheck.ALWAYS); }
 
     public final class Followed {
         private final Principal principal;
+        private final CredentialCheck credential;
         private View view;
         private long version;
         private long at;
 
-        private Followed(Principal principal) {
+        private Followed(Principal principal, CredentialCheck credential) {
             this.principal = principal;
+            this.credential = credential == null ? CredentialCheck.ALWAYS : credential;
             refresh();
         }
 
@@ -56,8 +63,16 @@ public final class GaugeAccess {
 
         private void refresh() {
             version = policy.version();
-            view = viewFor(principal);
+            view = stillValid() ? viewFor(principal) : new View(AccessDecision.DENY);
             at = System.nanoTime();
+        }
+
+        private boolean stillValid() {
+            try {
+                return credential.stillValid();
+            } catch (RuntimeException e) {
+                return false;   // fail closed
+            }
         }
     }
 

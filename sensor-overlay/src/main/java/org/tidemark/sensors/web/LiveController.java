@@ -60,7 +60,7 @@ public class LiveController implements SmartLifecycle {
                            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
                            HttpServletRequest request) throws IOException {
         LiveSelection selection = LiveSelection.parse(layer, types, bbox, station);
-        GaugeAccess.Followed followed = access.follow(Principals.of(request));
+        GaugeAccess.Followed followed = access.follow(Principals.of(request), Principals.credential(request));
         GaugeAccess.View view = followed.current();
         if (!view.visible()) throw GeoServiceException.notFound("layer", "no live layer gauges");
         long lastId = LiveSelection.parseId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);

@@ -71,7 +71,7 @@ public final class LiveSocketHandler extends TextWebSocketHandler implements Han
         try {
             LiveSelection selection = LiveSelection.parse(r.getParameter("layer"), r.getParameter("types"),
                     r.getParameter("bbox"), r.getParameter("station"));
-            GaugeAccess.Followed view = access.follow(Principals.of(r));
+            GaugeAccess.Followed view = access.follow(Principals.of(r), Principals.credential(r));
             if (!view.current().visible()) throw GeoServiceException.notFound("layer", "no live layer gauges");
             // the slot is taken here, before the 101 goes out: a client that opens sockets one after another
             // must not get more than the bound accepted only to see the extra ones closed again

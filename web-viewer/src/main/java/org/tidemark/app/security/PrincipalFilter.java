@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.tidemark.core.access.CredentialCheck;
 import org.tidemark.core.access.Principal;
 
 /**
@@ -34,10 +35,15 @@ public final class PrincipalFilter extends OncePerRequestFilter {
         String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
         if (token == null) token = request.getParameter("token");
         if (token == null) token = request.getParameter("access_token");
+        CredentialCheck credential = CredentialCheck.ALWAYS;
         if (token != null && !token.isBlank()) {
             principal = authenticator.bearer(token);
+            String t = token;
+            credential = () -> authenticator.bearer(t).isPresent();   // logout or expiry ends open streams
         } else if (key != null && !key.isBlank()) {
-            principal = authenticator.apiKey(key.trim());
+            String k = key.trim();
+            principal = authenticator.apiKey(k);
+            credential = () -> authenticator.apiKey(k).isPresent();
         }
         if (principal.isEmpty()) {
             response.setStatus(401);
@@ -48,6 +54,7 @@ public final class PrincipalFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(ATTRIBUTE, principal.get());
+        request.setAttribute(CredentialCheck.ATTRIBUTE, credential);
         chain.doFilter(request, response);
     }
 

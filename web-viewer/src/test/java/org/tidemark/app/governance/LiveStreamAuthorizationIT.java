@@ -153,6 +153,28 @@ class LiveStreamAuthorizationIT {
     }
 
     @Test
+    void loggingOutEndsStreamsOpenedWithThatToken() throws Exception {
+        tokens.put("water-session", login("water"));
+        SseListener stream = open("water-session");
+        stream.awaitOpen();
+        var out = http.send(request("/api/auth/logout", "water-session").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).as(out.body()).isBetween(200, 299);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(10);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int n = 0;
+        while (!stream.ended && System.nanoTime() < deadline) {
+            postReadings("[{\"station\":\"" + tide + "\",\"property\":\"TDZ\",\"time\":\"" + t.plusMillis(++n) + "\",\"value\":2.2}]");
+            Thread.sleep(500);
+        }
+        assertThat(stream.ended).as("stream ended after logout").isTrue();
+        assertThat(get("/api/live", "water-session").statusCode()).isEqualTo(401);
+        SseListener other = open("water");   // the same user's other session goes on
+        other.awaitOpen();
+        assertThat(other.ended).isFalse();
+    }
+
+    @Test
     void callersWithoutAnActiveGrantGetNoStream() throws Exception {
         for (String who : new String[] {null, "planner", "ocean"}) {
             var r = http.send(request("/api/live", who).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
