@@ -44,8 +44,16 @@ public final class TileSeeding {
     }
 
     /** Runs {@code seed --tileset NAME --zoom MIN-MAX [--bbox W,S,E,N] [--variant V] [--threads N] [--tms ID] [--format F]}. */
-    public Seeder.Report run(PrintStream out, String... args) {
+    public Seeder.Report run(PrintStream out, String... args) { return run(out, Principal.ANONYMOUS, args); }
+
+    /**
+     * As above, filling the cache entries of {@code viewer}'s view of imagery and vector tiles (the same entries
+     * the viewer's requests hit: the cache key is the view its grants give, so a department's overlay tiles can
+     * be made before its staff open the map). {@code --as} in the arguments is resolved by the caller.
+     */
+    public Seeder.Report run(PrintStream out, Principal viewer, String... args) {
         SeedCommand cmd = SeedCommand.parse(args);
+        String whose = viewer.isAnonymous() ? "the public" : viewer.id() + " (" + viewer.department() + ")";
         if (cmd.tileset().equals("terrain") && cmd.format() == null) return terrain(cmd, out);
         TileMatrixSet set = TileMatrixSet.byId(cmd.tms())
                 .orElseThrow(() -> new IllegalArgumentException("unknown tile matrix set " + cmd.tms()));
@@ -55,12 +63,12 @@ public final class TileSeeding {
         int maxZoom;
         if (format.equals("mvt")) {
             area = cmd.bbox() != null ? cmd.bbox() : vector.extent(cmd.tileset());
-            lookup = (z, x, y) -> vector.lookup(cmd.tileset(), set.id(), z, x, y, Principal.ANONYMOUS);
+            lookup = (z, x, y) -> vector.lookup(cmd.tileset(), set.id(), z, x, y, viewer);
             maxZoom = set.firstLevel() + vector.maxZoom();
         } else {
             if (!imagery.exists(cmd.tileset())) throw new IllegalArgumentException("no tile set " + cmd.tileset());
             area = cmd.bbox() != null ? cmd.bbox() : imagery.extent();
-            lookup = (z, x, y) -> imagery.lookup(cmd.tileset(), set.id(), z, x, y, format, Principal.ANONYMOUS);
+            lookup = (z, x, y) -> imagery.lookup(cmd.tileset(), set.id(), z, x, y, format, viewer);
             maxZoom = set.firstLevel() + imagery.maxZoom();
         }
         if (area == null) throw new IllegalArgumentException("no extent for " + cmd.tileset() + ": give --bbox");
@@ -72,11 +80,12 @@ public final class TileSeeding {
             try {
                 lookup.at(min, first[0], first[1]); // unknown or non-public tile sets fail here, not once per tile
             } catch (GeoServiceException e) {
-                throw new IllegalArgumentException(cmd.tileset() + ": " + e.getMessage() + " (seeding fills the public view)");
+                throw new IllegalArgumentException(cmd.tileset() + ": " + e.getMessage() + " (seeding fills the view of "
+                        + whose + "; --as USER seeds a signed-in user's)");
             }
         }
         out.println("seeding " + cmd.tileset() + " " + format + " " + set.id() + " levels " + min + "-" + max + " in " + area
-                + " as the public sees it");
+                + " as " + whose + " sees it");
         TileSource tiles = (c, v) -> {
             TileLookup l = lookup.at(c.z(), c.x(), c.y());
             return l.source().tile(l.coord(), l.variant());
@@ -84,7 +93,7 @@ public final class TileSeeding {
         return Seeder.seed(tiles, min, max, ranges, List.of(""), cmd.threads(), out);
     }
 
-    /** A tile set's lookup for the anonymous caller. */
+    /** A tile set's lookup for the viewer being seeded. */
     @FunctionalInterface
     private interface Lookup {
         TileLookup at(int z, long x, long y);

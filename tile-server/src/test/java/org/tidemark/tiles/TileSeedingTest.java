@@ -104,9 +104,9 @@ class TileSeedingTest {
     @Test
     void refusesLayersThePublicCannotSee() {
         assertThatThrownBy(() -> seed(new ByteArrayOutputStream(), "seed", "--tileset", "roads", "--format", "mvt", "--zoom", "8-9"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public view");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("view of the public");
         assertThatThrownBy(() -> seed(new ByteArrayOutputStream(), "seed", "--tileset", "roads", "--zoom", "8-9"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public view");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("view of the public");
         assertThatThrownBy(() -> seed(new ByteArrayOutputStream(), "seed", "--tileset", "nowhere", "--zoom", "8-9"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> seed(new ByteArrayOutputStream(), "seed", "--tileset", "basemap", "--tms", "Nope", "--zoom", "8-9"))

@@ -33,4 +33,30 @@ class TileSeedCliIT {
         assertThat(TileSeedCli.run(new String[] {"seed", "--tileset", "basemap", "--zoom", "9-8"}, out, settings)).isEqualTo(2);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("seed: ");
     }
+
+    @Test
+    void seedsTheViewOfASignedInDepartmentThePublicMayNotSee() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        String[] settings = {"--tidemark.data-dir=" + data, "--tidemark.db.url=", "--tidemark.security.token-secret=seed-test",
+                "--logging.level.root=WARN"};
+        String[] floodZones = {"seed", "--tileset", "flood_zones", "--zoom", "9-10", "--threads", "2"};
+        assertThat(TileSeedCli.run(floodZones, out, settings)).as("the public may not see flood zones").isEqualTo(2);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--as USER");
+        bytes.reset();
+        String[] asCommander = java.util.Arrays.copyOf(floodZones, floodZones.length + 2);
+        asCommander[floodZones.length] = "--as";
+        asCommander[floodZones.length + 1] = "commander";
+        int status = TileSeedCli.run(asCommander, out, settings);
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(printed).isZero();
+        assertThat(printed).contains("as commander (emergency) sees it").contains("0 failed");
+        try (Stream<Path> files = Files.walk(data.resolve("tile-cache").resolve("img-flood_zones"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".tile")).count()).isPositive();
+        }
+        bytes.reset();
+        asCommander[floodZones.length + 1] = "nobody";
+        assertThat(TileSeedCli.run(asCommander, out, settings)).isEqualTo(2);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("no configured user nobody");
+    }
 }

@@ -7,17 +7,19 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The arguments of {@code seed --tileset NAME --zoom MIN-MAX [--bbox W,S,E,N] [--variant V]... [--threads N]
- * [--tms ID] [--format png|jpg|mvt]}, parsed and checked (levels 0..24, a bbox inside lon/lat bounds, a tile set
- * name of safe characters). {@code tms} and {@code format} choose the tiles of imagery and vector tile sets
- * (default {@code WebMercatorQuad}; the format null when not given).
+ * [--tms ID] [--format png|jpg|mvt] [--as USER]}, parsed and checked (levels 0..24, a bbox inside lon/lat bounds, a
+ * tile set name of safe characters). {@code tms} and {@code format} choose the tiles of imagery and vector tile sets
+ * (default {@code WebMercatorQuad}; the format null when not given); {@code as} names the configured user whose
+ * view is seeded (null: the public view).
  */
 public record SeedCommand(String tileset, int minZoom, int maxZoom, Envelope bbox, List<String> variants, int threads,
-                          String tms, String format) {
+                          String tms, String format, String as) {
 
     public static SeedCommand parse(String... args) {
         String tileset = null;
         String tms = "WebMercatorQuad";
         String format = null;
+        String as = null;
         int min = 0, max = -1, threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         Envelope bbox = null;
         List<String> variants = new ArrayList<>();
@@ -57,12 +59,16 @@ public record SeedCommand(String tileset, int minZoom, int maxZoom, Envelope bbo
                     if (!v.equals("png") && !v.equals("jpg") && !v.equals("mvt")) throw new IllegalArgumentException("--format png, jpg or mvt");
                     format = v;
                 }
+                case "--as" -> {
+                    if (!v.matches("[A-Za-z0-9_.@-]{1,64}")) throw new IllegalArgumentException("bad user name");
+                    as = v;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a.toLowerCase(Locale.ROOT));
             }
         }
         if (tileset == null) throw new IllegalArgumentException("--tileset is required");
         if (min < 0 || max > 24 || min > max) throw new IllegalArgumentException("--zoom MIN-MAX within 0-24");
         if (threads < 1 || threads > 64) throw new IllegalArgumentException("--threads 1..64");
-        return new SeedCommand(tileset, min, max, bbox, List.copyOf(variants), threads, tms, format);
+        return new SeedCommand(tileset, min, max, bbox, List.copyOf(variants), threads, tms, format, as);
     }
 }

@@ -37,6 +37,15 @@ public final class Authenticator {
         return Optional.of(new Principal(u.name(), u.department(), roles(u.roles())));
     }
 
+    /**
+     * A configured user's principal without a password: for tools run by the server's operator on the server
+     * (seeding a department's tiles), never for requests.
+     */
+    public Optional<Principal> configuredUser(String name) {
+        var u = users.get(name);
+        return u == null ? Optional.empty() : Optional.of(new Principal(u.name(), u.department(), roles(u.roles())));
+    }
+
     public Optional<Principal> apiKey(String key) {
         var k = apiKeys.get(key);
         return k == null ? Optional.empty() : Optional.of(new Principal("key:" + k.name(), k.department(), roles(k.roles())));
