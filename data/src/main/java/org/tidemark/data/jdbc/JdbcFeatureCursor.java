@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.tidemark.core.feature.Attribute;
@@ -65,12 +64,12 @@ final class JdbcFeatureCursor implements FeatureCursor {
     private Feature read() throws SQLException {
         String id = rs.getString(1);
         var geometry = Geometries.fromWkb(rs.getBytes(2), factory);
-        Map<String, Object> props = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> props = new LinkedHashMap<>();
         int col = 3;
         for (Attribute a : attributes) {
             props.put(a.name(), value(a, col++));
         }
-        return new Feature(id, geometry, props);
+        return Feature.owning(id, geometry, props);
     }
 
     private Object value(Attribute a, int col) throws SQLException {
