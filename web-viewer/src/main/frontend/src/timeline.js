@@ -20,6 +20,8 @@ export class Timeline {
     this.play = document.getElementById('time-play');
     this.timer = null;
     this.sequence = 0;
+    /** Called with the chosen time (epoch ms, null for live) whenever it changes; may return a promise. */
+    this.followers = [];
     this.slider.addEventListener('input', () => this.moved());
     this.slider.addEventListener('change', () => this.applyToLayers());
     this.play.addEventListener('click', () => (this.timer ? this.pause() : this.start()));
@@ -52,16 +54,24 @@ export class Timeline {
     this.play.setAttribute('aria-label', this.play.title);
   }
 
-  /** The slider moved (by hand or by playback): show the gauges at that time. */
+  /** Registers a view that follows the chosen time (the gauge chart): listener(timeMs | null). */
+  follow(listener) {
+    this.followers.push(listener);
+  }
+
+  /** The slider moved (by hand or by playback): show the gauges (and followers) at that time. */
   async moved() {
     this.render();
     const time = this.time();
     const mine = ++this.sequence;
-    if (time === null) { this.gauges.showAt(null); document.body.dataset.gaugeTime = ''; return; }
+    const following = Promise.all(this.followers.map((f) => f(time)));
+    if (time === null) { this.gauges.showAt(null); document.body.dataset.gaugeTime = ''; await following; return; }
     const values = await this.history.valuesAt(time);
-    if (mine !== this.sequence) return; // a later position has been asked for meanwhile
-    this.gauges.showAt(time, values);
-    document.body.dataset.gaugeTime = isoMinute(time);
+    if (mine === this.sequence) { // else a later position has been asked for meanwhile
+      this.gauges.showAt(time, values);
+      document.body.dataset.gaugeTime = isoMinute(time);
+    }
+    await following;
   }
 
   applyToLayers() {

@@ -350,6 +350,41 @@ class ViewerBrowserTest {
         screenshot("08-site-report");
     }
 
+    @Test
+    @Order(16)
+    void theGaugeChartShowsTheWindowEndingAtTheSliderTimeWithAMarkerAndReturnsToLive() throws IOException {
+        moveSlider(0);
+        js("window.tidemark.picking.showGauge('63201700');");
+        waitFor(Duration.ofSeconds(10), "document.getElementById('details').dataset.kind === 'gauge'"
+                + " && document.getElementById('chart').dataset.time === '' && Number(document.getElementById('chart').dataset.points) > 0");
+        int livePoints = Integer.parseInt(driver.findElement(By.id("chart")).getAttribute("data-points"));
+
+        moveSlider(-600);
+        waitFor(Duration.ofSeconds(10), "document.getElementById('chart').dataset.time !== ''");
+        Instant marker = Instant.parse(driver.findElement(By.id("chart")).getAttribute("data-time"));
+        assertThat(Duration.between(marker, Instant.now()).toMinutes()).as("the slider's time").isBetween(599L, 601L);
+        Map<?, ?> drawn = (Map<?, ?>) js("const o = window.tidemark.chartOption(); const s = o.series[0];"
+                + " return { max: o.xAxis[0].max, min: o.xAxis[0].min, last: Date.parse(s.data[s.data.length - 1][0]),"
+                + " marks: s.markLine.data.filter(m => m.xAxis !== undefined).map(m => m.xAxis), points: s.data.length };");
+        assertThat(((Number) drawn.get("max")).longValue()).as("window ends at the slider").isEqualTo(marker.toEpochMilli());
+        assertThat(((Number) drawn.get("max")).longValue() - ((Number) drawn.get("min")).longValue()).isEqualTo(Duration.ofHours(24).toMillis());
+        assertThat((List<?>) drawn.get("marks")).as("a marker line at the slider's time").singleElement()
+                .satisfies(x -> assertThat(((Number) x).longValue()).isEqualTo(marker.toEpochMilli()));
+        assertThat(((Number) drawn.get("last")).longValue()).as("no reading after the slider's time").isLessThanOrEqualTo(marker.toEpochMilli());
+        assertThat(((Number) drawn.get("points")).intValue()).as("the fixture's hourly readings in the window").isLessThan(livePoints);
+        assertThat(server.requests()).as("the window is asked for").anyMatch(r -> r.path().equals("/api/sensors/stations/63201700/observations")
+                && r.parameter("to") != null && Math.abs(Duration.between(Instant.parse(r.parameter("to")), marker).toSeconds()) <= 1);
+        screenshot("09-chart-at-slider-time");
+
+        moveSlider(0);
+        waitFor(Duration.ofSeconds(10), "document.getElementById('chart').dataset.time === ''");
+        Map<?, ?> live = (Map<?, ?>) js("const o = window.tidemark.chartOption(); const s = o.series[0];"
+                + " return { max: o.xAxis[0].max, marks: s.markLine.data.filter(m => m.xAxis !== undefined).length, points: s.data.length };");
+        assertThat(((Number) live.get("marks")).intValue()).as("no marker when live").isZero();
+        assertThat(Instant.now().toEpochMilli() - ((Number) live.get("max")).longValue()).as("live window ends now").isLessThan(60_000);
+        assertThat(((Number) live.get("points")).intValue()).isEqualTo(livePoints);
+    }
+
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */
     static double parallelArc(double phiDeg, double dLonDeg) {
         double a = 6378137, f = 1 / 298.257223563, e2 = f * (2 - f);
@@ -369,6 +404,11 @@ class ViewerBrowserTest {
     }
 
     // ---- helpers
+
+    private void moveSlider(int minutes) {
+        js("const s = document.getElementById('time-slider'); s.value = String(arguments[0]);"
+                + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));", minutes);
+    }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> gauge(String code) {
