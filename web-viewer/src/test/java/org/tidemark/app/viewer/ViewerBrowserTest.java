@@ -385,6 +385,26 @@ class ViewerBrowserTest {
         assertThat(((Number) live.get("points")).intValue()).isEqualTo(livePoints);
     }
 
+    @Test
+    @Order(17)
+    void playbackShowsEveryStepInOrderWhenStepsAreSlowerThanTheTick() {
+        // Each step's readings take 600 ms to arrive, longer than the 250 ms playback tick.
+        js("const h = window.tidemark.history, g = window.tidemark.gauges, slider = document.getElementById('time-slider');"
+                + " const valuesAt = h.valuesAt.bind(h), showAt = g.showAt.bind(g); window.__shown = [];"
+                + " h.valuesAt = async (t) => { await new Promise(r => setTimeout(r, 600)); return valuesAt(t); };"
+                + " g.showAt = (time, values) => { showAt(time, values); window.__shown.push(Number(slider.value)); };");
+        moveSlider(-240);
+        waitFor(Duration.ofSeconds(10), "window.__shown.includes(-240)");
+        js("window.__shown = [];");
+        driver.findElement(By.id("time-play")).click();
+        waitFor(Duration.ofSeconds(60), "window.__shown.includes(0) && document.getElementById('time-play').textContent === '▶'");
+        List<Integer> expected = new ArrayList<>();
+        for (int m = -240; m <= 0; m += 15) expected.add(m);
+        List<Integer> shown = ((List<?>) js("return window.__shown;")).stream().map(o -> ((Number) o).intValue()).toList();
+        assertThat(shown).as("every 15-minute step shown once, in order, then live").isEqualTo(expected);
+        assertThat(driver.findElement(By.id("chart")).getAttribute("data-time")).as("the chart followed back to live").isEmpty();
+    }
+
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */
     static double parallelArc(double phiDeg, double dLonDeg) {
         double a = 6378137, f = 1 / 298.257223563, e2 = f * (2 - f);
