@@ -405,6 +405,44 @@ class ViewerBrowserTest {
         assertThat(driver.findElement(By.id("chart")).getAttribute("data-time")).as("the chart followed back to live").isEmpty();
     }
 
+    @Test
+    @Order(18)
+    void theFloodScenarioSliderRequestsTheChosenStepFromWms() {
+        // the steps come from the capabilities' time Dimension; the slider starts on the last (the peak)
+        WebElement slider = driver.findElement(By.cssSelector(".layer[data-layer=flood_progression] input[data-steps=flood_progression]"));
+        assertThat(slider.getAttribute("max")).isEqualTo(String.valueOf(ViewerFixtureServer.FLOOD_STEPS.size() - 1));
+        assertThat(slider.getAttribute("value")).isEqualTo(String.valueOf(ViewerFixtureServer.FLOOD_STEPS.size() - 1));
+        driver.findElement(By.cssSelector(".layer[data-layer=flood_progression] input[type=checkbox]")).click();
+        String last = ViewerFixtureServer.FLOOD_STEPS.get(ViewerFixtureServer.FLOOD_STEPS.size() - 1);
+        waitUntil(Duration.ofSeconds(20), () -> floodMaps().contains(last));
+
+        int before = floodMaps().size();
+        js("const s = document.querySelector('input[data-steps=flood_progression]'); s.value = '1';"
+                + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));");
+        String chosen = ViewerFixtureServer.FLOOD_STEPS.get(1);
+        waitUntil(Duration.ofSeconds(20), () -> floodMaps().subList(before, floodMaps().size()).contains(chosen));
+        List<String> after = floodMaps().subList(before, floodMaps().size());
+        assertThat(after.subList(after.indexOf(chosen), after.size())).as("once the chosen step is asked for, only it").containsOnly(chosen);
+        assertThat(driver.findElement(By.cssSelector(".layer[data-layer=flood_progression] output")).getAttribute("data-time")).isEqualTo(chosen);
+        assertThat(driver.findElement(By.cssSelector(".layer[data-layer=flood_progression] output")).getText()).endsWith("(2/5)");
+        assertThat(((Number) js("return window.tidemark.viewer.imageryLayers._layers.filter(l => l.tidemarkName === 'flood_progression').length;"))
+                .intValue()).as("one overlay, replaced").isEqualTo(1);
+
+        // the footer's slider does not move a scenario layer
+        int mark = floodMaps().size();
+        moveSlider(-60);
+        waitUntil(Duration.ofSeconds(20), () -> server.requests().stream().anyMatch(r -> "flood_zones".equals(r.parameter("LAYERS"))
+                && r.parameter("TIME") != null && Duration.between(Instant.parse(r.parameter("TIME")), Instant.now()).toMinutes() < 62));
+        assertThat(floodMaps().subList(mark, floodMaps().size())).allMatch(chosen::equals);
+        moveSlider(0);
+    }
+
+    /** TIME of the flood_progression GetMap requests so far, in order (null when sent without TIME). */
+    private List<String> floodMaps() {
+        return server.requests().stream().filter(r -> r.path().equals("/wms") && "flood_progression".equals(r.parameter("LAYERS"))
+                && "GetMap".equalsIgnoreCase(r.parameter("REQUEST"))).map(r -> r.parameter("TIME")).toList();
+    }
+
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */
     static double parallelArc(double phiDeg, double dLonDeg) {
         double a = 6378137, f = 1 / 298.257223563, e2 = f * (2 - f);
