@@ -4,6 +4,7 @@ import { ApiError, getJson, postJson, token, url } from './api.js';
 import { t, localized, onLangChange } from './i18n.js';
 import { notify } from './notice.js';
 import { wmsOverlay } from './wms.js';
+import { loadTimeSteps, stepSlider } from './steps.js';
 
 const Cesium = window.Cesium;
 
@@ -11,7 +12,7 @@ const Cesium = window.Cesium;
 const DEMO_DEPARTMENTS = {
   land: 'planning', buildings: 'planning', roads: 'planning', place_names: 'planning',
   reservoirs: 'water', seawalls: 'water', streams: 'water', hydro_stations: 'water', gauges: 'water',
-  police_cameras: 'police', coastal_cameras: 'ocean', low_lying_areas: 'emergency', flood_zones: 'emergency',
+  police_cameras: 'police', coastal_cameras: 'ocean', low_lying_areas: 'emergency', flood_zones: 'emergency', flood_progression: 'emergency',
 };
 const DEPARTMENT_ORDER = ['planning', 'water', 'police', 'ocean', 'emergency'];
 
@@ -88,6 +89,9 @@ export class CatalogPanel {
     this.layers = [];
     this.active = new Map();
     this.time = null;
+    /** Scenario layers' steps (layer id → ISO times) and the step each shows (layer id → index). */
+    this.steps = new Map();
+    this.stepIndex = new Map();
     this.root = document.getElementById('catalog-groups');
     this.status = document.getElementById('catalog-status');
     onLangChange(() => this.render());
@@ -106,13 +110,15 @@ export class CatalogPanel {
     }
     this.status.textContent = t('catalog.loading');
     try {
-      const { layers, source } = await loadCatalog();
+      const [{ layers, source }, steps] = await Promise.all([loadCatalog(), loadTimeSteps()]);
       this.layers = layers;
       this.source = source;
+      this.steps = steps;
     } catch (e) {
       this.layers = [];
       this.source = 'none';
     }
+    for (const layer of this.layers) if (this.steps.has(layer.id)) layer.time ??= 'steps';
     this.render();
     for (const layer of this.layers) {
       if (wanted.has(layer.id) && layer.accessible && !this.active.has(layer.id)) this.toggle(layer, true);
@@ -193,6 +199,8 @@ export class CatalogPanel {
     opacity.addEventListener('input', () => this.active.get(layer.id)?.setOpacity(Number(opacity.value)));
     controls.append(opacity, button(t('catalog.zoomTo'), () => this.zoomTo(layer)));
     row.append(controls);
+    const steps = this.steps.get(layer.id);
+    if (steps) row.append(stepSlider(layer.id, steps, this.stepOf(layer.id), (i) => this.showStep(layer, i)));
     if (!this.handlers[layer.id]) {
       const legend = document.createElement('img');
       legend.className = 'legend';
@@ -211,7 +219,7 @@ export class CatalogPanel {
     const row = this.root.querySelector(`[data-layer="${CSS.escape(layer.id)}"]`);
     const legend = row?.querySelector('img.legend');
     if (on && !this.active.has(layer.id)) {
-      const factory = this.handlers[layer.id] ?? ((viewer, l) => wmsOverlay(viewer, l.id, { time: l.time ? this.time : null }));
+      const factory = this.handlers[layer.id] ?? ((viewer, l) => wmsOverlay(viewer, l.id, { time: this.timeOf(l) }));
       const shown = factory(this.viewer, layer);
       shown.opacity = Number(row?.querySelector('input[type=range]')?.value ?? 0.75);
       shown.setOpacity?.(shown.opacity);
@@ -228,18 +236,38 @@ export class CatalogPanel {
     this.onChange();
   }
 
-  /** Re-requests time-aware WMS layers for a new time (ISO string) or live (null). */
+  /** The step a scenario layer shows: the one chosen, else the last (the peak). */
+  stepOf(id) {
+    return this.stepIndex.get(id) ?? this.steps.get(id).length - 1;
+  }
+
+  /** TIME for a layer's WMS requests: its chosen step, the footer slider's time, or none. */
+  timeOf(layer) {
+    if (this.steps.has(layer.id)) return this.steps.get(layer.id)[this.stepOf(layer.id)];
+    return layer.time ? this.time : null;
+  }
+
+  /** A scenario layer's slider was let go on step i: draw that step. */
+  showStep(layer, i) {
+    this.stepIndex.set(layer.id, i);
+    if (this.active.has(layer.id) && !this.handlers[layer.id]) this.redraw(layer);
+  }
+
+  redraw(layer) {
+    const shown = this.active.get(layer.id);
+    shown.remove();
+    const next = wmsOverlay(this.viewer, layer.id, { time: this.timeOf(layer) });
+    next.setOpacity(shown.opacity ?? 0.75);
+    next.opacity = shown.opacity;
+    this.active.set(layer.id, next);
+    this.viewer.scene.requestRender();
+  }
+
+  /** Re-requests time-aware WMS layers (not scenario layers, which have their own steps) for a new time or live (null). */
   setTime(iso) {
     this.time = iso;
     for (const layer of this.layers) {
-      if (layer.time && this.active.has(layer.id) && !this.handlers[layer.id]) {
-        const shown = this.active.get(layer.id);
-        shown.remove();
-        const next = wmsOverlay(this.viewer, layer.id, { time: iso });
-        next.setOpacity(shown.opacity ?? 0.75);
-        next.opacity = shown.opacity;
-        this.active.set(layer.id, next);
-      }
+      if (layer.time && !this.steps.has(layer.id) && this.active.has(layer.id) && !this.handlers[layer.id]) this.redraw(layer);
     }
   }
 

@@ -15,6 +15,7 @@ import { Account } from './auth.js';
 import { applyViewParam, layersParam, share } from './share.js';
 import { GaugeHistory } from './history.js';
 import { Timeline } from './timeline.js';
+import { chartOption, setChartTime } from './chart.js';
 
 /** Layers shown on first open when the URL names none. */
 const DEFAULT_LAYERS = ['gauges', 'flood_zones', 'police_cameras'];
@@ -80,7 +81,10 @@ function start() {
   document.getElementById('btn-share').addEventListener('click', () => share(viewer, { layers: catalog.activeIds(), time: catalog.time }));
   const history = new GaugeHistory(gauges);
   const timeline = new Timeline({ catalog, gauges, history });
-  Object.assign(state, { history, timeline });
+  // The gauge chart shows the window ending at the slider's time (and the live window at "now").
+  setChartTime(timeline.time());
+  timeline.follow(setChartTime);
+  Object.assign(state, { history, timeline, chartOption });
 
   const live = new LiveFeed({
     onReading: (raw) => { state.readings++; gauges.apply(normaliseReading(raw)); },

@@ -1,12 +1,16 @@
 // The time slider in the footer: minutes before now (0 = live). Moving it shows the gauges as they were
 // then (GaugeHistory) and, once let go, asks time-aware WMS layers for that TIME; "play" steps through
-// the last 24 h of gauge readings and returns to live at the end.
+// the last 24 h of gauge readings and returns to live at the end. Each step is shown (readings fetched,
+// gauges and chart drawn) before the next begins, so slow steps delay playback instead of being skipped.
 import { lang, onLangChange, t } from './i18n.js';
 
 const MINUTE_MS = 60e3;
 export const PLAY_FROM_MIN = -24 * 60;
 export const PLAY_STEP_MIN = 15;
+/** The least time one playback step stays on screen. */
 const PLAY_TICK_MS = 250;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const isoMinute = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 
@@ -18,11 +22,15 @@ export class Timeline {
     this.slider = document.getElementById('time-slider');
     this.out = document.getElementById('time-value');
     this.play = document.getElementById('time-play');
-    this.timer = null;
+    /** Number of the current playback run, or null when not playing. */
+    this.playing = null;
+    this.runs = 0;
     this.sequence = 0;
+    /** Called with the chosen time (epoch ms, null for live) whenever it changes; may return a promise. */
+    this.followers = [];
     this.slider.addEventListener('input', () => this.moved());
     this.slider.addEventListener('change', () => this.applyToLayers());
-    this.play.addEventListener('click', () => (this.timer ? this.pause() : this.start()));
+    this.play.addEventListener('click', () => (this.playing ? this.pause() : this.start()));
     onLangChange(() => this.render());
     const fromUrl = new URLSearchParams(location.search).get('time');
     if (fromUrl && !Number.isNaN(Date.parse(fromUrl))) {
@@ -47,21 +55,29 @@ export class Timeline {
     this.out.textContent = time === null ? t('time.now')
       : new Intl.DateTimeFormat(lang(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(time));
     this.out.dataset.time = time === null ? '' : isoMinute(time);
-    this.play.textContent = this.timer ? '⏸' : '▶';
-    this.play.title = t(this.timer ? 'time.pause' : 'time.play');
+    this.play.textContent = this.playing ? '⏸' : '▶';
+    this.play.title = t(this.playing ? 'time.pause' : 'time.play');
     this.play.setAttribute('aria-label', this.play.title);
   }
 
-  /** The slider moved (by hand or by playback): show the gauges at that time. */
+  /** Registers a view that follows the chosen time (the gauge chart): listener(timeMs | null). */
+  follow(listener) {
+    this.followers.push(listener);
+  }
+
+  /** The slider moved (by hand or by playback): show the gauges (and followers) at that time. */
   async moved() {
     this.render();
     const time = this.time();
     const mine = ++this.sequence;
-    if (time === null) { this.gauges.showAt(null); document.body.dataset.gaugeTime = ''; return; }
+    const following = Promise.all(this.followers.map((f) => f(time)));
+    if (time === null) { this.gauges.showAt(null); document.body.dataset.gaugeTime = ''; await following; return; }
     const values = await this.history.valuesAt(time);
-    if (mine !== this.sequence) return; // a later position has been asked for meanwhile
-    this.gauges.showAt(time, values);
-    document.body.dataset.gaugeTime = isoMinute(time);
+    if (mine === this.sequence) { // else a later position has been asked for meanwhile
+      this.gauges.showAt(time, values);
+      document.body.dataset.gaugeTime = isoMinute(time);
+    }
+    await following;
   }
 
   applyToLayers() {
@@ -71,21 +87,28 @@ export class Timeline {
 
   start() {
     if (Number(this.slider.value) === 0 || Number(this.slider.value) < PLAY_FROM_MIN) this.slider.value = String(PLAY_FROM_MIN);
-    this.timer = setInterval(() => this.tick(), PLAY_TICK_MS);
+    const run = ++this.runs;
+    this.playing = run;
     this.render();
-    this.moved();
+    this.playFrom(run);
   }
 
-  tick() {
-    const next = Math.min(0, Number(this.slider.value) + PLAY_STEP_MIN);
-    this.slider.value = String(next);
-    this.moved();
-    if (next === 0) this.pause();
+  /** Shows a step, waits for it to be drawn (and at least PLAY_TICK_MS), then moves on; ends at live. */
+  async playFrom(run) {
+    while (this.playing === run) {
+      const began = performance.now();
+      await this.moved();
+      if (this.playing !== run) return; // paused or restarted meanwhile
+      if (Number(this.slider.value) === 0) break;
+      await sleep(Math.max(0, PLAY_TICK_MS - (performance.now() - began)));
+      if (this.playing !== run) return;
+      this.slider.value = String(Math.min(0, Number(this.slider.value) + PLAY_STEP_MIN));
+    }
+    if (this.playing === run) this.pause();
   }
 
   pause() {
-    clearInterval(this.timer);
-    this.timer = null;
+    this.playing = null;
     this.render();
     this.applyToLayers();
   }

@@ -22,8 +22,8 @@ import org.tidemark.core.feature.Feature;
  * The Xiangshan County demo dataset: the real GSHHG coastline plus everything else generated
  * deterministically from one seed — a 1″ synthetic DEM (EPSG:4490, NaN over the sea), ≥ 20,000 buildings in
  * the towns and villages, roads, place names, reservoirs, seawalls, streams, the hydrological station
- * register, police and coastal cameras, low-lying areas and flood zones. Same seed, same bytes: see
- * {@link #checksum()}. Nothing here is committed as data; generation takes a few seconds.
+ * register, police and coastal cameras, low-lying areas, flood zones and the storm surge's hour-by-hour
+ * flood progression. Same seed, same bytes: see {@link #checksum()}. Nothing here is committed as data; generation takes a few seconds.
  *
  * <p>Only the coastline is real. Elevations, buildings, infrastructure and thresholds are synthetic and
  * merely plausible; town positions are approximate. Layer metadata is in {@link DemoLayers}.
@@ -92,6 +92,7 @@ public final class DemoDataset {
         f.put("coastal_cameras", List.copyOf(cameras.coastal));
         f.put("low_lying_areas", List.copyOf(hazards.lowLying));
         f.put("flood_zones", List.copyOf(hazards.floodZones));
+        f.put("flood_progression", List.copyOf(hazards.floodProgression));
         GridElevationModel dem = new GridElevationModel(terrain.dem, terrain.fine.width(), terrain.fine.height(),
                 Grid.WEST, Grid.NORTH, Grid.ARC_SECOND);
         progress.accept(String.format("demo: generated %d buildings, %d features in all (%d ms)",

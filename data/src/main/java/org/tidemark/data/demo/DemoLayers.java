@@ -1,5 +1,6 @@
 package org.tidemark.data.demo;
 
+import static org.tidemark.core.feature.AttributeType.DATETIME;
 import static org.tidemark.core.feature.AttributeType.DOUBLE;
 import static org.tidemark.core.feature.AttributeType.INTEGER;
 import static org.tidemark.core.feature.AttributeType.STRING;
@@ -37,8 +38,14 @@ public final class DemoLayers {
     private static Layer layer(String name, String zh, String en, String absZh, String absEn, GeometryKind kind,
                                List<Attribute> attrs, Department dept, List<String> keywords, String frequency,
                                boolean isPublic, String contact) {
+        return layer(name, zh, en, absZh, absEn, kind, attrs, dept, keywords, frequency, isPublic, contact, null);
+    }
+
+    private static Layer layer(String name, String zh, String en, String absZh, String absEn, GeometryKind kind,
+                               List<Attribute> attrs, Department dept, List<String> keywords, String frequency,
+                               boolean isPublic, String contact, String timeAttribute) {
         FeatureType type = new FeatureType(name, LocalizedText.of(zh, en),
-                LocalizedText.of(absZh + SYNTHETIC_ZH, absEn + SYNTHETIC_EN), attrs, "geom", kind, 4490, null);
+                LocalizedText.of(absZh + SYNTHETIC_ZH, absEn + SYNTHETIC_EN), attrs, "geom", kind, 4490, timeAttribute);
         return new Layer(type, dept, keywords, frequency, isPublic, false, contact);
     }
 
@@ -120,6 +127,15 @@ public final class DemoLayers {
                         "Flood risk zones from ground elevation and distance to streams (1 high, 2 medium, 3 low).",
                         GeometryKind.POLYGON, List.of(a("risk_class", INTEGER, "风险等级（1高 2中 3低）", "Risk class (1 high, 2 medium, 3 low)"),
                                 a("scenario", STRING, "情景", "Scenario"), a("max_depth_m", DOUBLE, "最大淹没水深（米）", "Maximum depth (m)")),
-                        EMERGENCY, List.of("洪涝", "风险", "flood", "risk"), "yearly", false, "应急管理局指挥中心 zh@emergency.xiangshan.example"));
+                        EMERGENCY, List.of("洪涝", "风险", "flood", "risk"), "yearly", false, "应急管理局指挥中心 zh@emergency.xiangshan.example"),
+                layer("flood_progression", "风暴潮淹没过程", "Storm-surge flood progression",
+                        "演示台风风暴潮逐时淹没范围：潮位逐时上涨至 5.2 米，海水经低于潮位的陆地可达之处（由 DEM 提取）。",
+                        "Hour-by-hour inundation of the demo typhoon's storm surge: land below the rising tide (up to 5.2 m)"
+                                + " that the sea reaches, derived from the DEM.",
+                        GeometryKind.POLYGON, List.of(a("step_time", DATETIME, "时刻", "Time"), a("step", INTEGER, "时段序号", "Step"),
+                                a("tide_level_m", DOUBLE, "潮位（米）", "Tide level (m)"), a("max_depth_m", DOUBLE, "最大淹没水深（米）", "Maximum depth (m)"),
+                                a("area_km2", DOUBLE, "面积（平方千米）", "Area (km²)"), a("scenario", STRING, "情景", "Scenario")),
+                        EMERGENCY, List.of("洪涝", "风暴潮", "淹没", "flood", "storm surge"), "yearly", false,
+                        "应急管理局指挥中心 zh@emergency.xiangshan.example", "step_time"));
     }
 }

@@ -19,6 +19,9 @@ import org.tidemark.core.feature.Feature;
  * low-lying areas (ground below 3 m within reach of a town) and flood-risk zones for a
  * 1-in-100-year storm surge (5.2 m) with a rainstorm: class 1 below 2.5 m, class 2 below 4.5 m, class 3
  * below 7 m or within one working cell of a stream and below 15 m. Connected cells become polygons.
+ * The flood progression follows the storm tide hour by hour ({@link StormSurge}): land below the tide
+ * level that the sea reaches through other such land (4-connected from sea cells), so that every step
+ * holds the previous one.
  */
 final class Hazards {
     static final int FACTOR = 5;
@@ -31,12 +34,16 @@ final class Hazards {
     private final float[] h;
     final List<Feature> lowLying = new ArrayList<>();
     final List<Feature> floodZones = new ArrayList<>();
+    final List<Feature> floodProgression = new ArrayList<>();
+    /** Sea cells of the analysis grid (no DEM value and not a reservoir). */
+    private final boolean[] sea;
 
     Hazards(Terrain terrain, GeometryFactory gf) {
         this.t = terrain;
         this.gf = gf;
         this.grid = terrain.fine.coarser(FACTOR);
         this.h = new float[grid.size()];
+        this.sea = new boolean[grid.size()];
         boolean[] nearStream = streamProximity();
         for (int r = 0; r < grid.height(); r++) {
             for (int c = 0; c < grid.width(); c++) {
@@ -44,6 +51,7 @@ final class Hazards {
                 int fr = r * FACTOR + FACTOR / 2;
                 int fi = terrain.fine.index(fc, fr);
                 h[grid.index(c, r)] = terrain.reservoirMask[fi] ? Float.NaN : terrain.dem[fi];
+                sea[grid.index(c, r)] = Float.isNaN(terrain.dem[fi]) && !terrain.reservoirMask[fi];
             }
         }
         int[] cls = new int[grid.size()];
@@ -72,6 +80,39 @@ final class Hazards {
             floodZones.add(new Feature("flood_zones." + (floodZones.size() + 1), reg.outline, Geo.props(
                     "risk_class", reg.value, "scenario", SCENARIO, "max_depth_m", Geo.round1(depth))));
         }
+        for (StormSurge step : StormSurge.steps()) {
+            boolean[] wet = reachedBySea(step.tideLevel());
+            for (Region reg : regions(i -> wet[i] ? 1 : 0, 4)) {
+                floodProgression.add(new Feature("flood_progression." + (floodProgression.size() + 1), reg.outline, Geo.props(
+                        "step_time", step.time(), "step", step.step(), "tide_level_m", step.tideLevel(),
+                        "max_depth_m", Geo.round1(step.tideLevel() - reg.minH), "area_km2", Geo.round2(reg.areaKm2),
+                        "scenario", SCENARIO)));
+            }
+        }
+    }
+
+    /** Land cells below {@code level} that the sea reaches through land below it (4-connected flood fill). */
+    boolean[] reachedBySea(double level) {
+        int w = grid.width();
+        boolean[] wet = new boolean[grid.size()];
+        ArrayDeque<Integer> q = new ArrayDeque<>();
+        for (int i = 0; i < sea.length; i++) if (sea[i]) q.add(i);
+        boolean[] seen = sea.clone();
+        while (!q.isEmpty()) {
+            int c = q.poll();
+            int cx = c % w;
+            int cy = c / w;
+            int[][] nbs = {{cx - 1, cy}, {cx + 1, cy}, {cx, cy - 1}, {cx, cy + 1}};
+            for (int[] nb : nbs) {
+                if (!grid.contains(nb[0], nb[1])) continue;
+                int n = grid.index(nb[0], nb[1]);
+                if (seen[n] || Float.isNaN(h[n]) || h[n] >= level) continue;
+                seen[n] = true;
+                wet[n] = true;
+                q.add(n);
+            }
+        }
+        return wet;
     }
 
     private Town nearest(double lon, double lat) {

@@ -32,10 +32,11 @@ class DemoDatasetTest {
     void layersAreTheAgreedOnesWithBilingualMetadata() {
         assertThat(data.layers()).extracting(Layer::name).containsExactly("land", "buildings", "roads", "place_names",
                 "reservoirs", "seawalls", "streams", "hydro_stations", "police_cameras", "coastal_cameras",
-                "low_lying_areas", "flood_zones");
+                "low_lying_areas", "flood_zones", "flood_progression");
         Map<String, String> dept = data.layers().stream().collect(Collectors.toMap(Layer::name, l -> l.department().code()));
         assertThat(dept).containsEntry("buildings", "planning").containsEntry("hydro_stations", "water")
-                .containsEntry("police_cameras", "police").containsEntry("coastal_cameras", "ocean").containsEntry("flood_zones", "emergency");
+                .containsEntry("police_cameras", "police").containsEntry("coastal_cameras", "ocean").containsEntry("flood_zones", "emergency")
+                .containsEntry("flood_progression", "emergency");
         for (Layer l : data.layers()) {
             assertThat(l.title().zh()).isNotEqualTo(l.title().en());
             assertThat(l.type().description().en()).contains("Demo data");
@@ -195,5 +196,40 @@ class DemoDatasetTest {
             assertThat((Double) f.get("min_elev")).isLessThan(3.0);
             assertThat((Double) f.get("area_km2")).isPositive();
         });
+    }
+
+    @Test
+    void theFloodProgressionGrowsWithTheRisingSurgeAndEachStepHoldsThePrevious() {
+        Layer layer = data.layer("flood_progression").orElseThrow();
+        assertThat(layer.type().timeAttribute()).isEqualTo("step_time");
+        Map<Integer, List<Feature>> bySteps = data.features("flood_progression").stream()
+                .collect(Collectors.groupingBy(f -> (Integer) f.get("step"), java.util.TreeMap::new, Collectors.toList()));
+        assertThat(bySteps.keySet()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        double previousLevel = 0;
+        double previousArea = 0;
+        java.time.Instant previousTime = java.time.Instant.MIN;
+        Geometry previous = null;
+        for (List<Feature> step : bySteps.values()) {
+            double level = (Double) step.get(0).get("tide_level_m");
+            java.time.Instant time = (java.time.Instant) step.get(0).get("step_time");
+            assertThat(step).as("one time and tide level per step").allMatch(f -> f.get("step_time").equals(time) && f.get("tide_level_m").equals(level));
+            assertThat(time).isAfter(previousTime);
+            assertThat(level).as("the tide rises").isGreaterThan(previousLevel);
+            assertThat(level).isLessThanOrEqualTo(Hazards.SURGE);
+            double area = step.stream().mapToDouble(f -> (Double) f.get("area_km2")).sum();
+            assertThat(area).as("inundated area at %s m", level).isGreaterThan(previousArea);
+            Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(step.stream().map(Feature::geometry).toList());
+            if (previous != null) {
+                // polygons are simplified by half a cell: the previous step lies within this one but for that margin
+                double outside = previous.difference(union.buffer(Hazards.FACTOR * Grid.ARC_SECOND)).getArea();
+                assertThat(outside / previous.getArea()).as("step at %s m holds the previous step", level).isLessThan(0.01);
+            }
+            assertThat(step).allSatisfy(f -> assertThat((Double) f.get("max_depth_m")).isPositive().isLessThanOrEqualTo(level));
+            previousLevel = level;
+            previousArea = area;
+            previousTime = time;
+            previous = union;
+        }
+        assertThat(previousLevel).as("the last step is the flood-zone scenario's peak").isEqualTo(Hazards.SURGE);
     }
 }

@@ -183,15 +183,24 @@ final class CapabilitiesWriter {
     }
 
     /**
-     * WMS 1.3.0 Annex C: the time extent as {@code start/end/PT1S}, from the earliest and latest feature, or
-     * from the start of the source's history when it keeps more than its features show (the live gauges).
+     * WMS 1.3.0 Annex C: the time extent. A layer that is not live and holds a few distinct times (a scenario's
+     * steps) lists them (C.2 "value1,value2,…"), so that a client can offer exactly those; otherwise
+     * {@code start/end/PT1S} from the earliest and latest feature, or from the start of the source's history
+     * when it keeps more than its features show (the live gauges).
      */
     private void time(XMLStreamWriter w, WmsVersion v, LayerAccess.Granted g) throws XMLStreamException {
-        String first = historyStart(g);
-        if (first == null) first = timeValue(g, true);
-        String last = timeValue(g, false);
-        if (first == null || last == null) return; // no time known yet: an empty extent breaks clients (Annex C needs one)
-        String extent = first.equals(last) ? first : first + "/" + last + "/PT1S";
+        List<String> steps = g.layer().live() ? null : distinctTimes(g);
+        String extent;
+        if (steps != null) {
+            if (steps.isEmpty()) return;
+            extent = String.join(",", steps);
+        } else {
+            String first = historyStart(g);
+            if (first == null) first = timeValue(g, true);
+            String last = timeValue(g, false);
+            if (first == null || last == null) return; // no time known yet: an empty extent breaks clients (Annex C needs one)
+            extent = first.equals(last) ? first : first + "/" + last + "/PT1S";
+        }
         if (v.is13()) {
             w.writeStartElement("Dimension");
             w.writeAttribute("name", "time");
@@ -219,6 +228,51 @@ final class CapabilitiesWriter {
         } catch (RuntimeException e) {
             return null;   // a store that is down: fall back to the features' own times
         }
+    }
+
+    /** At most this many distinct times are listed one by one; more are given as an interval. */
+    static final int LISTED_TIMES = 48;
+    /** Features read at most to find a layer's distinct times (each read carries only the time attribute). */
+    private static final int TIME_SCAN_LIMIT = 20_000;
+
+    /** Distinct times by layer, content version and access decision: capabilities are asked for far more often than layers change. */
+    private record TimesKey(String layer, long version, org.tidemark.core.access.AccessDecision decision) {}
+
+    private static final java.util.Map<TimesKey, java.util.Optional<List<String>>> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The layer's distinct times in ascending order, or null when there are more than {@link #LISTED_TIMES}. */
+    private static List<String> distinctTimes(LayerAccess.Granted g) {
+        long version = g.source().version();
+        if (version == 0) return scanDistinctTimes(g);   // a source without versions: nothing tells when to forget
+        TimesKey key = new TimesKey(g.layer().name(), version, g.decision());
+        java.util.Optional<List<String>> known = TIMES.get(key);
+        if (known == null) {
+            if (TIMES.size() > 256) TIMES.clear();
+            known = java.util.Optional.ofNullable(scanDistinctTimes(g));
+            TIMES.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static List<String> scanDistinctTimes(LayerAccess.Granted g) {
+        FeatureType type = g.layer().type();
+        FeatureQuery q = LayerQueries.query(g, null, org.tidemark.core.filter.Filter.INCLUDE, org.tidemark.core.filter.Filter.INCLUDE)
+                .withSort(List.of(new SortKey(type.timeAttribute(), true))).withPage(0, TIME_SCAN_LIMIT + 1)
+                .withProperties(List.of(type.timeAttribute()));
+        q = q.withFilter(org.tidemark.core.filter.Filter.and(q.filter(),
+                new org.tidemark.core.filter.Filter.Not(new org.tidemark.core.filter.Filter.IsNull(type.timeAttribute()))));
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        int read = 0;
+        try (FeatureCursor c = g.source().query(q)) {
+            while (c.hasNext()) {
+                if (++read > TIME_SCAN_LIMIT) return null;
+                Object t = c.next().get(type.timeAttribute());
+                if (t != null && seen.add(t instanceof Instant i ? i.toString() : t.toString()) && seen.size() > LISTED_TIMES) return null;
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return List.copyOf(seen);
     }
 
     private static String timeValue(LayerAccess.Granted g, boolean ascending) {

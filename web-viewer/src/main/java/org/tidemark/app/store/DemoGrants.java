@@ -8,7 +8,7 @@ import org.tidemark.core.access.GrantStore;
 
 /**
  * The sharing arrangements of the Xiangshan demo, so a first start shows governance at work: the
- * emergency bureau shares its flood zones and low-lying areas with planners and the water bureau; the
+ * emergency bureau shares its flood zones, the storm surge's flood progression and low-lying areas with planners and the water bureau; the
  * water bureau shares its station register and works with planners and emergency; police and ocean
  * bureaus share their cameras with the emergency bureau — police only some fields.
  */
@@ -22,6 +22,8 @@ final class DemoGrants {
         List<G> grants = List.of(
                 new G("flood_zones", "dept:planning", null, "commander"),
                 new G("flood_zones", "dept:water", null, "commander"),
+                new G("flood_progression", "dept:planning", null, "commander"),
+                new G("flood_progression", "dept:water", null, "commander"),
                 new G("low_lying_areas", "dept:planning", null, "commander"),
                 new G("low_lying_areas", "dept:water", null, "commander"),
                 new G("hydro_stations", "dept:emergency", null, "water"),

@@ -278,6 +278,15 @@ class ViewerAppBrowserIT extends DemoApplicationTest {
         // flood zones are one of the layers shown on first open: granted to planning, so now drawn with the planner's token
         page.waitUntil(Duration.ofSeconds(60), "GetMap for flood_zones", () -> wmsRequests("flood_zones", "GetMap").stream().anyMatch(r -> r.status() == 200));
         assertThat(wmsRequests("flood_zones", "GetMap")).noneMatch(r -> r.status() >= 400);
+        // the storm surge's progression, granted like the flood zones, has a step slider read from the capabilities
+        page.waitFor(Duration.ofSeconds(30), "document.querySelector('input[data-steps=flood_progression]') !== null");
+        assertThat(driver.findElement(By.cssSelector("input[data-steps=flood_progression]")).getAttribute("max")).isEqualTo("6");
+        page.js("document.querySelector('.layer[data-layer=flood_progression] input[type=checkbox]').click();"
+                + " const s = document.querySelector('input[data-steps=flood_progression]'); s.value = '2';"
+                + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));");
+        page.waitUntil(Duration.ofSeconds(60), "GetMap for flood_progression at step 3", () -> wmsRequests("flood_progression", "GetMap").stream()
+                .anyMatch(r -> r.status() == 200 && (r.name().contains("2026-09-14T02%3A00%3A00Z") || r.name().contains("2026-09-14T02:00:00Z"))));
+        page.js("document.querySelector('.layer[data-layer=flood_progression] input[type=checkbox]').click();");
         page.screenshot("05-planner");
         driver.findElement(By.id("btn-signin")).click();
         page.waitFor(Duration.ofSeconds(20), "document.getElementById('user-name').textContent === '访客'"

@@ -350,6 +350,99 @@ class ViewerBrowserTest {
         screenshot("08-site-report");
     }
 
+    @Test
+    @Order(16)
+    void theGaugeChartShowsTheWindowEndingAtTheSliderTimeWithAMarkerAndReturnsToLive() throws IOException {
+        moveSlider(0);
+        js("window.tidemark.picking.showGauge('63201700');");
+        waitFor(Duration.ofSeconds(10), "document.getElementById('details').dataset.kind === 'gauge'"
+                + " && document.getElementById('chart').dataset.time === '' && Number(document.getElementById('chart').dataset.points) > 0");
+        int livePoints = Integer.parseInt(driver.findElement(By.id("chart")).getAttribute("data-points"));
+
+        moveSlider(-600);
+        waitFor(Duration.ofSeconds(10), "document.getElementById('chart').dataset.time !== ''");
+        Instant marker = Instant.parse(driver.findElement(By.id("chart")).getAttribute("data-time"));
+        assertThat(Duration.between(marker, Instant.now()).toMinutes()).as("the slider's time").isBetween(599L, 601L);
+        Map<?, ?> drawn = (Map<?, ?>) js("const o = window.tidemark.chartOption(); const s = o.series[0];"
+                + " return { max: o.xAxis[0].max, min: o.xAxis[0].min, last: Date.parse(s.data[s.data.length - 1][0]),"
+                + " marks: s.markLine.data.filter(m => m.xAxis !== undefined).map(m => m.xAxis), points: s.data.length };");
+        assertThat(((Number) drawn.get("max")).longValue()).as("window ends at the slider").isEqualTo(marker.toEpochMilli());
+        assertThat(((Number) drawn.get("max")).longValue() - ((Number) drawn.get("min")).longValue()).isEqualTo(Duration.ofHours(24).toMillis());
+        assertThat((List<?>) drawn.get("marks")).as("a marker line at the slider's time").singleElement()
+                .satisfies(x -> assertThat(((Number) x).longValue()).isEqualTo(marker.toEpochMilli()));
+        assertThat(((Number) drawn.get("last")).longValue()).as("no reading after the slider's time").isLessThanOrEqualTo(marker.toEpochMilli());
+        assertThat(((Number) drawn.get("points")).intValue()).as("the fixture's hourly readings in the window").isLessThan(livePoints);
+        assertThat(server.requests()).as("the window is asked for").anyMatch(r -> r.path().equals("/api/sensors/stations/63201700/observations")
+                && r.parameter("to") != null && Math.abs(Duration.between(Instant.parse(r.parameter("to")), marker).toSeconds()) <= 1);
+        screenshot("09-chart-at-slider-time");
+
+        moveSlider(0);
+        waitFor(Duration.ofSeconds(10), "document.getElementById('chart').dataset.time === ''");
+        Map<?, ?> live = (Map<?, ?>) js("const o = window.tidemark.chartOption(); const s = o.series[0];"
+                + " return { max: o.xAxis[0].max, marks: s.markLine.data.filter(m => m.xAxis !== undefined).length, points: s.data.length };");
+        assertThat(((Number) live.get("marks")).intValue()).as("no marker when live").isZero();
+        assertThat(Instant.now().toEpochMilli() - ((Number) live.get("max")).longValue()).as("live window ends now").isLessThan(60_000);
+        assertThat(((Number) live.get("points")).intValue()).isEqualTo(livePoints);
+    }
+
+    @Test
+    @Order(17)
+    void playbackShowsEveryStepInOrderWhenStepsAreSlowerThanTheTick() {
+        // Each step's readings take 600 ms to arrive, longer than the 250 ms playback tick.
+        js("const h = window.tidemark.history, g = window.tidemark.gauges, slider = document.getElementById('time-slider');"
+                + " const valuesAt = h.valuesAt.bind(h), showAt = g.showAt.bind(g); window.__shown = [];"
+                + " h.valuesAt = async (t) => { await new Promise(r => setTimeout(r, 600)); return valuesAt(t); };"
+                + " g.showAt = (time, values) => { showAt(time, values); window.__shown.push(Number(slider.value)); };");
+        moveSlider(-240);
+        waitFor(Duration.ofSeconds(10), "window.__shown.includes(-240)");
+        js("window.__shown = [];");
+        driver.findElement(By.id("time-play")).click();
+        waitFor(Duration.ofSeconds(60), "window.__shown.includes(0) && document.getElementById('time-play').textContent === '▶'");
+        List<Integer> expected = new ArrayList<>();
+        for (int m = -240; m <= 0; m += 15) expected.add(m);
+        List<Integer> shown = ((List<?>) js("return window.__shown;")).stream().map(o -> ((Number) o).intValue()).toList();
+        assertThat(shown).as("every 15-minute step shown once, in order, then live").isEqualTo(expected);
+        assertThat(driver.findElement(By.id("chart")).getAttribute("data-time")).as("the chart followed back to live").isEmpty();
+    }
+
+    @Test
+    @Order(18)
+    void theFloodScenarioSliderRequestsTheChosenStepFromWms() {
+        // the steps come from the capabilities' time Dimension; the slider starts on the last (the peak)
+        WebElement slider = driver.findElement(By.cssSelector(".layer[data-layer=flood_progression] input[data-steps=flood_progression]"));
+        assertThat(slider.getAttribute("max")).isEqualTo(String.valueOf(ViewerFixtureServer.FLOOD_STEPS.size() - 1));
+        assertThat(slider.getAttribute("value")).isEqualTo(String.valueOf(ViewerFixtureServer.FLOOD_STEPS.size() - 1));
+        driver.findElement(By.cssSelector(".layer[data-layer=flood_progression] input[type=checkbox]")).click();
+        String last = ViewerFixtureServer.FLOOD_STEPS.get(ViewerFixtureServer.FLOOD_STEPS.size() - 1);
+        waitUntil(Duration.ofSeconds(20), () -> floodMaps().contains(last));
+
+        int before = floodMaps().size();
+        js("const s = document.querySelector('input[data-steps=flood_progression]'); s.value = '1';"
+                + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));");
+        String chosen = ViewerFixtureServer.FLOOD_STEPS.get(1);
+        waitUntil(Duration.ofSeconds(20), () -> floodMaps().subList(before, floodMaps().size()).contains(chosen));
+        List<String> after = floodMaps().subList(before, floodMaps().size());
+        assertThat(after.subList(after.indexOf(chosen), after.size())).as("once the chosen step is asked for, only it").containsOnly(chosen);
+        assertThat(driver.findElement(By.cssSelector(".layer[data-layer=flood_progression] output")).getAttribute("data-time")).isEqualTo(chosen);
+        assertThat(driver.findElement(By.cssSelector(".layer[data-layer=flood_progression] output")).getText()).endsWith("(2/5)");
+        assertThat(((Number) js("return window.tidemark.viewer.imageryLayers._layers.filter(l => l.tidemarkName === 'flood_progression').length;"))
+                .intValue()).as("one overlay, replaced").isEqualTo(1);
+
+        // the footer's slider does not move a scenario layer
+        int mark = floodMaps().size();
+        moveSlider(-60);
+        waitUntil(Duration.ofSeconds(20), () -> server.requests().stream().anyMatch(r -> "flood_zones".equals(r.parameter("LAYERS"))
+                && r.parameter("TIME") != null && Duration.between(Instant.parse(r.parameter("TIME")), Instant.now()).toMinutes() < 62));
+        assertThat(floodMaps().subList(mark, floodMaps().size())).allMatch(chosen::equals);
+        moveSlider(0);
+    }
+
+    /** TIME of the flood_progression GetMap requests so far, in order (null when sent without TIME). */
+    private List<String> floodMaps() {
+        return server.requests().stream().filter(r -> r.path().equals("/wms") && "flood_progression".equals(r.parameter("LAYERS"))
+                && "GetMap".equalsIgnoreCase(r.parameter("REQUEST"))).map(r -> r.parameter("TIME")).toList();
+    }
+
     /** Length of an arc of the parallel at latitude phi spanning dLon degrees, on the GRS80/WGS84 ellipsoid. */
     static double parallelArc(double phiDeg, double dLonDeg) {
         double a = 6378137, f = 1 / 298.257223563, e2 = f * (2 - f);
@@ -369,6 +462,11 @@ class ViewerBrowserTest {
     }
 
     // ---- helpers
+
+    private void moveSlider(int minutes) {
+        js("const s = document.getElementById('time-slider'); s.value = String(arguments[0]);"
+                + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));", minutes);
+    }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> gauge(String code) {

@@ -249,6 +249,7 @@ final class ViewerFixtureServer implements AutoCloseable {
         switch (operation.toLowerCase(Locale.ROOT)) {
             case "getmap" -> send(exchange, 200, "image/png", overlayPng);
             case "getlegendgraphic" -> send(exchange, 200, "image/png", legendPng);
+            case "getcapabilities" -> send(exchange, 200, "text/xml", capabilities().getBytes(StandardCharsets.UTF_8));
             case "getfeatureinfo" -> json(exchange, 200, """
                     {"type":"FeatureCollection","features":[{"type":"Feature","id":"flood_zones.7","geometry":null,
                      "properties":{"name":"城东低洼区","risk_class":2,"max_depth_m":1.4}}]}""");
@@ -256,11 +257,28 @@ final class ViewerFixtureServer implements AutoCloseable {
         }
     }
 
+    /** The storm surge's steps that the capabilities list for flood_progression. */
+    static final List<String> FLOOD_STEPS = List.of("2026-09-14T00:00:00Z", "2026-09-14T01:00:00Z", "2026-09-14T02:00:00Z",
+            "2026-09-14T03:00:00Z", "2026-09-14T04:00:00Z");
+
+    /** A WMS 1.3.0 capabilities document in the app's shape: flood_progression lists its steps, gauges an interval. */
+    private static String capabilities() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><WMS_Capabilities xmlns=\"http://www.opengis.net/wms\" version=\"1.3.0\">"
+                + "<Service><Name>WMS</Name><Title>fixture</Title></Service><Capability><Layer><Title>fixture</Title>"
+                + "<Layer queryable=\"1\"><Name>flood_zones</Name><Title>洪水风险区</Title></Layer>"
+                + "<Layer queryable=\"1\"><Name>flood_progression</Name><Title>风暴潮淹没过程</Title>"
+                + "<Dimension name=\"time\" units=\"ISO8601\" default=\"current\" nearestValue=\"0\">" + String.join(",", FLOOD_STEPS) + "</Dimension></Layer>"
+                + "<Layer queryable=\"1\"><Name>gauges</Name><Title>实时水雨情站点</Title>"
+                + "<Dimension name=\"time\" units=\"ISO8601\">2026-07-01T08:00:00Z/2026-07-02T08:00:00Z/PT1S</Dimension></Layer>"
+                + "</Layer></Capability></WMS_Capabilities>";
+    }
+
     /** The governance catalog's shape: a GeoJSON FeatureCollection, one feature per layer, extent as geometry. */
     private static String catalog() {
         String[][] layers = {
                 {"flood_zones", "洪水风险区", "Flood zones", "emergency", "应急管理局", "Emergency Management Bureau", "vector", "public", "valid_time"},
                 {"low_lying_areas", "低洼易涝区", "Low-lying areas", "emergency", "应急管理局", "Emergency Management Bureau", "vector", "public", null},
+                {"flood_progression", "风暴潮淹没过程", "Storm-surge flood progression", "emergency", "应急管理局", "Emergency Management Bureau", "vector", "public", null},
                 {"police_cameras", "公安视频监控", "Police cameras", "police", "公安局", "Public Security Bureau", "vector", "granted", null},
                 {"gauges", "实时水雨情站点", "Live gauges", "water", "水利局", "Water Resources Bureau", "live", "public", null},
                 {"reservoirs", "水库", "Reservoirs", "water", "水利局", "Water Resources Bureau", "vector", "public", null},
