@@ -34,6 +34,13 @@ import org.tidemark.layers.web.GatedLayer;
  * Reachable at {@code /wfs} and through {@code /ows?SERVICE=WFS}.
  */
 public final class WfsService implements OwsService {
+    /**
+     * The writers' buffer in front of the servlet stream. Jackson and StAX buffer their own output, and
+     * Tomcat buffers the response and sends in 64 KB pieces, so this only gathers the writers' small writes:
+     * 8 KB, not more, since every GetFeature allocates one (32 KB was a third of a small page's garbage).
+     */
+    private static final int SINK_BUFFER = 8 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(WfsService.class);
     private static final Set<String> UNSUPPORTED = Set.of("Transaction", "LockFeature", "GetFeatureWithLock",
             "CreateStoredQuery", "DropStoredQuery", "GetGmlObject");
@@ -191,15 +198,15 @@ public final class WfsService implements OwsService {
         FeatureSink sink;
         if (r.valueReference() != null) {
             response.setContentType("application/xml;charset=UTF-8");
-            sink = new ValueCollectionSink(new BufferedOutputStream(raw, 32 * 1024), ctx, r.valueReference(), r.hits());
+            sink = new ValueCollectionSink(new BufferedOutputStream(raw, SINK_BUFFER), ctx, r.valueReference(), r.hits());
         } else {
             response.setContentType(r.format().isGml() ? r.format().mime + ";charset=UTF-8"
                     : r.format() == OutputFormat.CSV ? "text/csv;charset=UTF-8" : "application/json");
             if (r.format() == OutputFormat.CSV) response.setHeader("Content-Disposition", "attachment; filename=\"features.csv\"");
             sink = switch (r.format()) {
-                case GML32, GML311 -> new GmlCollectionSink(new BufferedOutputStream(raw, 32 * 1024), r.version(), r.format().gml(), ctx, r.byId(), r.hits());
-                case GEOJSON -> new GeoJsonSink(new BufferedOutputStream(raw, 32 * 1024), r.hits(), r.byId());
-                case CSV -> new CsvSink(new BufferedOutputStream(raw, 32 * 1024));
+                case GML32, GML311 -> new GmlCollectionSink(new BufferedOutputStream(raw, SINK_BUFFER), r.version(), r.format().gml(), ctx, r.byId(), r.hits());
+                case GEOJSON -> new GeoJsonSink(new BufferedOutputStream(raw, SINK_BUFFER), r.hits(), r.byId());
+                case CSV -> new CsvSink(new BufferedOutputStream(raw, SINK_BUFFER));
             };
         }
         GetFeatureExecutor.run(queries, r, sink, ctx);
