@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.feature.Feature;
 import org.tidemark.core.feature.FeatureType;
+import org.tidemark.core.feature.StandardProperties;
 import org.tidemark.core.filter.Filter;
 import org.tidemark.core.filter.FilterEvaluator;
 import org.tidemark.core.source.FeatureStore;
@@ -58,7 +59,7 @@ public class MemoryFeatureStore extends MemoryFeatureSource implements FeatureSt
     @Override
     public int update(Filter filter, Map<String, Object> values) {
         for (String name : values.keySet()) {
-            if (!type().hasProperty(name)) {
+            if (!type().hasProperty(name) && !StandardProperties.isStandard(name)) {
                 throw GeoServiceException.invalid("property", "Unknown property " + name + " in " + type().name());
             }
         }
@@ -110,6 +111,8 @@ public class MemoryFeatureStore extends MemoryFeatureSource implements FeatureSt
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getKey().equals(type().geometryName())) {
                 geometry = (Geometry) e.getValue();
+            } else if (e.getValue() == null && StandardProperties.isStandard(e.getKey())) {
+                props.remove(e.getKey()); // standard properties are present only when set
             } else {
                 props.put(e.getKey(), e.getValue());
             }
