@@ -185,7 +185,14 @@ final class JdbcFeatureStore implements FeatureStore {
     @Override
     public int update(Filter filter, Map<String, Object> values) {
         if (values.isEmpty()) return 0;
-        if (values.keySet().stream().anyMatch(StandardProperties::isStandard)) standard.ensure();
+        if (StandardProperties.ALL.stream().anyMatch(k -> values.get(k) != null)) {
+            standard.ensure();
+        } else if (values.keySet().stream().anyMatch(StandardProperties::isStandard) && !standard.present()) {
+            // clearing standard properties a table has never had: nothing to clear, no columns to add
+            Map<String, Object> rest = new java.util.LinkedHashMap<>(values);
+            rest.keySet().removeIf(StandardProperties::isStandard);
+            return rest.isEmpty() ? (int) count(new FeatureQuery(type.name(), filter, null, null, List.of(), 0, -1)) : update(filter, rest);
+        }
         var sql = new SqlFragment.Builder().sql("UPDATE ").sql(table).sql(" SET ");
         int i = 0;
         for (var e : values.entrySet()) {
@@ -327,10 +334,13 @@ final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    /** The number n of an id of the generated form {@code <type>.<n>}, or 0. */
+    /**
+     * The number n of an id of the generated form {@code <type>.<n>}, or of a bare {@code n} (services publish that as
+     * {@code <type>.<n>}, so the sequence must not hand it out either), or 0.
+     */
     private long generatedNumber(String id) {
-        String prefix = type.name() + ".";
-        if (!id.startsWith(prefix) || id.length() == prefix.length() || id.length() - prefix.length() > 18) return 0;
+        String prefix = id.startsWith(type.name() + ".") ? type.name() + "." : "";
+        if (id.length() == prefix.length() || id.length() - prefix.length() > 18) return 0;
         long n = 0;
         for (int i = prefix.length(); i < id.length(); i++) {
             char ch = id.charAt(i);

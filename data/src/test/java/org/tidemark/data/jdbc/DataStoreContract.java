@@ -175,6 +175,9 @@ public abstract class DataStoreContract {
             assertThat(Long.parseLong(id.substring(t.length() + 1))).isGreaterThan(40);
         });
         assertThat(s.count(FeatureQuery.all(t))).isEqualTo(42);
+        s.insert(List.of(new Feature("77", point(121.8, 29.4), Map.of("name", "bare number"))));
+        String next = s.insert(List.of(new Feature("", point(121.8, 29.4), Map.of("name", "after")))).getFirst();
+        assertThat(Long.parseLong(next.substring(t.length() + 1))).as("a bare id n is published as <type>.n").isGreaterThan(77);
     }
 
     @Test

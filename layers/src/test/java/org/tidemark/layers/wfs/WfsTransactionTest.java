@@ -77,6 +77,11 @@ class WfsTransactionTest {
         assertThat(read.text(f + "/gml:name")).isEqualTo("海滨路");
         assertThat(read.text(f + "/tm:name")).as("the attribute called name is separate").isEqualTo("新路");
         assertThat(read.count("//tm:roads[@gml:id='roads.r2']/gml:*")).as("features without them have none").isZero();
+        MockHttpServletResponse byId = mvc.perform(get(URI.create("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+                + "&STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureById&ID=" + rid))).andReturn().getResponse();
+        System.out.println("BYID " + byId.getContentAsString(StandardCharsets.UTF_8));
+        Xml bare = new Xml(byId.getContentAsByteArray());
+        assertThat(bare.text("/tm:roads/gml:identifier")).as("GetFeatureById returns the bare feature with them").isEqualTo("R-77");
     }
 
     @Test

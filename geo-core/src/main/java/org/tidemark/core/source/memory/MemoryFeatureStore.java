@@ -120,11 +120,17 @@ public class MemoryFeatureStore extends MemoryFeatureSource implements FeatureSt
         return new Feature(f.id(), geometry, props);
     }
 
+    /**
+     * The next {@code <type>.<n>} that is not taken, in that form or as the bare {@code n}: services publish a stored
+     * id without the type prefix with it (a WFS resource id {@code <type>.<n>}), so the two would be one id to clients.
+     */
     private String nextId(Set<String> taken) {
         String id;
+        long n;
         do {
-            id = type().name() + "." + sequence.incrementAndGet();
-        } while (taken.contains(id));
+            n = sequence.incrementAndGet();
+            id = type().name() + "." + n;
+        } while (taken.contains(id) || taken.contains(Long.toString(n)));
         return id;
     }
 }
