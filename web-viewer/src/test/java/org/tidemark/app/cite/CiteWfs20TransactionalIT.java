@@ -35,13 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  * capabilities claim {@code ImplementsTransactionalWFS} and the suite's Insert, Update, Replace and Delete tests run
  * (on every feature type the capabilities list) next to all the read tests, and every test passes.
  *
- * <p>The conformance caller is an ordinary API key configured for this run only: a planning steward (so it may edit
- * the planning department's layers) that the water bureau's steward grants, through the grants API, write access to
- * the public {@code streams} layer. Its capabilities then list exactly the layers it may write: the public planning
- * layers and streams; the water, police, ocean and emergency layers stay invisible to it; and the live
- * {@code gauges} layer, which has no feature store, is published to its own department only
- * ({@code tidemark.sensors.gauges-public=false}) — WFS 2.0 capabilities cannot mark a single type read-only, and the
- * suite writes every type it is shown. The read-only anonymous run with the gauges layer is {@link CiteWfs20IT}.
+ * <p>The conformance caller is an ordinary API key configured for this run only, of a department that provides no
+ * layers and has no grants to read any ({@code cite}): it sees the public layers, and the providers' stewards grant it,
+ * through the grants API, write access to the whole of each (planning, whose steward is the demo admin: land,
+ * buildings, roads, place names; water: streams). Its capabilities then list exactly the layers it may write; the
+ * departments' other layers stay invisible to it; and the live {@code gauges} layer, which has no feature store, is
+ * published to its own department only ({@code tidemark.sensors.gauges-public=false}) — WFS 2.0 capabilities cannot
+ * mark a single type read-only, and the suite writes every type it is shown. The read-only anonymous run, with the
+ * gauges layer and its temporal tests, is {@link CiteWfs20IT}.
  *
  * <p>The suite cannot send credentials, so it calls the app through {@link KeyedGateway}, which adds the key, and the
  * app advertises the gateway as its base URL. Nothing in the app's access control changes for anyone else.
@@ -93,8 +94,8 @@ class CiteWfs20TransactionalIT {
         r.add("tidemark.security.api-keys[0].roles[0]", () -> "ingest");
         r.add("tidemark.security.api-keys[1].key", () -> KEY);
         r.add("tidemark.security.api-keys[1].name", () -> CONFORMANCE_KEY_NAME);
-        r.add("tidemark.security.api-keys[1].department", () -> "planning");
-        r.add("tidemark.security.api-keys[1].roles[0]", () -> "steward");
+        r.add("tidemark.security.api-keys[1].department", () -> "cite");
+        r.add("tidemark.security.api-keys[1].roles[0]", () -> "user");
     }
 
     @LocalServerPort
@@ -112,7 +113,9 @@ class CiteWfs20TransactionalIT {
     void everyTestOfTheClaimedConformanceClassesPassesIncludingTransactional() throws Exception {
         String direct = "http://127.0.0.1:" + port;
         GATEWAY.target(() -> port);
-        grantWriteOnStreams(direct);
+        String planning = signIn(direct, "admin");
+        for (String layer : List.of("land", "buildings", "roads", "place_names")) grantWrite(direct, planning, layer);
+        grantWrite(direct, signIn(direct, "water"), "streams");
 
         String caps = GATEWAY.baseUrl() + "/wfs?service=WFS&request=GetCapabilities";
         String keyed = get(caps);
@@ -140,17 +143,21 @@ class CiteWfs20TransactionalIT {
         assertThat(results.passesByClass()).as("claimed conformance classes ran").containsKeys(CLAIMED.toArray(String[]::new));
     }
 
-    /** The water bureau's steward signs in and grants the conformance key write access to its public streams layer. */
-    private void grantWriteOnStreams(String base) throws IOException, InterruptedException {
+    /** Signs in one of the demo stewards (user name = password in the demo configuration); returns the token. */
+    private String signIn(String base, String user) throws IOException, InterruptedException {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"water\",\"password\":\"water\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + user + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        String token = JSON.readTree(login.body()).get("token").asString();
+        return JSON.readTree(login.body()).get("token").asString();
+    }
+
+    /** The provider's steward grants the conformance key write access to the whole of one layer. */
+    private void grantWrite(String base, String stewardToken, String layer) throws IOException, InterruptedException {
         HttpResponse<String> grant = http.send(HttpRequest.newBuilder(URI.create(base + "/api/grants"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"layer\":\"streams\",\"grantee\":\"key:" + CONFORMANCE_KEY_NAME
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + stewardToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"layer\":\"" + layer + "\",\"grantee\":\"key:" + CONFORMANCE_KEY_NAME
                         + "\",\"write\":true}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(grant.statusCode()).as(grant.body()).isEqualTo(201);
         JsonNode g = JSON.readTree(grant.body());
