@@ -45,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * gauges layer and its temporal tests, is {@link CiteWfs20IT}.
  *
  * <p>The suite cannot send credentials, so it calls the app through {@link KeyedGateway}, which adds the key, and the
- * app advertises the gateway as its base URL. Nothing in the app's access control changes for anyone else.
+ * app advertises the gateway as its base URL. Access control is the app's own: the only rule this run relies on beyond
+ * the demo configuration is that a steward's whole-layer write grant on a public layer lets the grantee edit it
+ * ({@code GrantPolicy}); every other caller reads public layers as before.
  */
 @SpringBootTest(classes = TidemarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
