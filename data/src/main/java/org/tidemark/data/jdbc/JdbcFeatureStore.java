@@ -54,7 +54,7 @@ final class JdbcFeatureStore implements FeatureStore {
         this.encoder = new SqlFilterEncoder(type, dialect);
         this.factory = Geometries.factory(type.storageSrid());
         this.table = Identifiers.table(type);
-        this.standard = new StandardColumns(ds, dialect, table);
+        this.standard = new StandardColumns(ds, dialect, type.name());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.tidemark.data.jdbc;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -14,8 +16,8 @@ import org.tidemark.core.feature.StandardProperties;
  * keys ({@code "gml:name"} …, delimited identifiers), which no attribute column can be: attribute names match
  * {@code [A-Za-z_][A-Za-z0-9_]*}.
  *
- * <p>Whether the columns exist is probed once and remembered when they do; while they do not, the answer is reused
- * for {@link #RECHECK_NANOS}, so a column added by another server on the same database is seen soon after.
+ * <p>Whether the columns exist is looked up (database metadata) and remembered once they do; while they do not, the
+ * answer is reused for {@link #RECHECK_NANOS}, so columns added by another server on the same database are seen soon.
  */
 final class StandardColumns {
     static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
@@ -23,13 +25,15 @@ final class StandardColumns {
     private final DataSource ds;
     private final SqlDialect dialect;
     private final String table;
+    private final String tableName;
     private volatile boolean present;
     private volatile long absentSince = Long.MIN_VALUE;
 
-    StandardColumns(DataSource ds, SqlDialect dialect, String quotedTable) {
+    StandardColumns(DataSource ds, SqlDialect dialect, String tableName) {
         this.ds = ds;
         this.dialect = dialect;
-        this.table = quotedTable;
+        this.tableName = tableName;
+        this.table = Identifiers.quote(tableName);
     }
 
     /** Whether the table has the columns (a cheap probe at most every {@link #RECHECK_NANOS} while it has not). */
@@ -37,14 +41,7 @@ final class StandardColumns {
         if (present) return true;
         long now = System.nanoTime();
         if (absentSince != Long.MIN_VALUE && now - absentSince < RECHECK_NANOS) return false;
-        boolean found = Jdbc.read(ds, c -> {
-            try (Statement s = c.createStatement()) {
-                s.executeQuery("SELECT " + columnList() + " FROM " + table + " WHERE 1 = 0").close();
-                return true;
-            } catch (SQLException e) {
-                return false;
-            }
-        });
+        boolean found = Jdbc.read(ds, this::hasLastColumn);
         if (found) present = true;
         else absentSince = now;
         return found;
@@ -61,6 +58,25 @@ final class StandardColumns {
             return null;
         });
         present = true;
+    }
+
+    /**
+     * Whether the table (in the connection's current schema) has the column added last, from the database metadata
+     * rather than a failing query, which PostgreSQL would log as an error on every probe.
+     */
+    private boolean hasLastColumn(Connection c) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        String escape = md.getSearchStringEscape();
+        try (ResultSet rs = md.getColumns(c.getCatalog(), c.getSchema(), pattern(tableName, escape),
+                pattern(StandardProperties.ALL.getLast(), escape))) {
+            return rs.next();
+        }
+    }
+
+    /** A metadata search pattern matching exactly {@code name} ({@code _} and {@code %} are wildcards there). */
+    private static String pattern(String name, String escape) {
+        if (escape == null || escape.isEmpty()) return name;
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     private void add(Connection c) throws SQLException {
