@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.tidemark.core.feature.Attribute;
 import org.tidemark.core.feature.Feature;
+import org.tidemark.core.feature.StandardProperties;
 import org.tidemark.core.source.FeatureCursor;
 
 /**
@@ -23,16 +24,19 @@ final class JdbcFeatureCursor implements FeatureCursor {
     private final Statement statement;
     private final ResultSet rs;
     private final List<Attribute> attributes;
+    private final boolean withStandard;
     private final GeometryFactory factory;
     private Feature next;
     private boolean done;
 
+    /** @param withStandard whether the GML standard-property columns follow the attributes in each row */
     JdbcFeatureCursor(Connection connection, Statement statement, ResultSet rs, List<Attribute> attributes,
-                      GeometryFactory factory) {
+                      boolean withStandard, GeometryFactory factory) {
         this.connection = connection;
         this.statement = statement;
         this.rs = rs;
         this.attributes = attributes;
+        this.withStandard = withStandard;
         this.factory = factory;
     }
 
@@ -68,6 +72,13 @@ final class JdbcFeatureCursor implements FeatureCursor {
         int col = 3;
         for (Attribute a : attributes) {
             props.put(a.name(), value(a, col++));
+        }
+        if (withStandard) {
+            // present only when set, so outputs listing every property do not change for other features
+            for (String key : StandardProperties.ALL) {
+                String v = rs.getString(col++);
+                if (v != null) props.put(key, v);
+            }
         }
         return Feature.owning(id, geometry, props);
     }

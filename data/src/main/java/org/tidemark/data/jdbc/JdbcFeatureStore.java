@@ -19,6 +19,7 @@ import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.feature.Attribute;
 import org.tidemark.core.feature.Feature;
 import org.tidemark.core.feature.FeatureType;
+import org.tidemark.core.feature.StandardProperties;
 import org.tidemark.core.filter.Filter;
 import org.tidemark.core.query.FeatureQuery;
 import org.tidemark.core.query.SortKey;
@@ -43,6 +44,8 @@ final class JdbcFeatureStore implements FeatureStore {
     private final SqlFilterEncoder encoder;
     private final GeometryFactory factory;
     private final String table;
+    /** The GML standard object properties (gml:name …), columns added on the first write that sets one. */
+    private final StandardColumns standard;
 
     JdbcFeatureStore(DataSource ds, SqlDialect dialect, FeatureType type) {
         this.ds = ds;
@@ -51,6 +54,7 @@ final class JdbcFeatureStore implements FeatureStore {
         this.encoder = new SqlFilterEncoder(type, dialect);
         this.factory = Geometries.factory(type.storageSrid());
         this.table = Identifiers.table(type);
+        this.standard = new StandardColumns(ds, dialect, type.name());
     }
 
     @Override
@@ -65,11 +69,13 @@ final class JdbcFeatureStore implements FeatureStore {
         var sql = new SqlFragment.Builder().sql("SELECT ").sql(Identifiers.quote(Identifiers.ID_COLUMN)).sql(", ")
                 .sql(dialect.geometryResult(Identifiers.quote(type.geometryName())));
         for (Attribute a : selected) sql.sql(", ").sql(Identifiers.quote(a.name()));
+        boolean withStandard = standard.present();
+        if (withStandard) sql.sql(", ").sql(StandardColumns.columnList());
         sql.sql(" FROM ").sql(table).sql(" WHERE ").append(where).sql(" ORDER BY ").sql(orderBy(query.sortBy()));
         if (query.limit() == 0) return FeatureCursor.of(java.util.Collections.emptyIterator());
         if (query.offset() > 0) sql.sql(" OFFSET ").param(query.offset()).sql(" ROWS");
         if (query.limit() > 0) sql.sql(" FETCH FIRST ").param((long) query.limit()).sql(" ROWS ONLY");
-        return open(sql.build(), selected);
+        return open(sql.build(), selected, withStandard);
     }
 
     @Override
@@ -146,7 +152,7 @@ final class JdbcFeatureStore implements FeatureStore {
         return (property.equals(Identifiers.ID_COLUMN) || property.equals("id")) && type.attribute(property).isEmpty();
     }
 
-    private FeatureCursor open(SqlFragment sql, List<Attribute> selected) {
+    private FeatureCursor open(SqlFragment sql, List<Attribute> selected, boolean withStandard) {
         Connection c = null;
         PreparedStatement ps = null;
         try {
@@ -155,7 +161,7 @@ final class JdbcFeatureStore implements FeatureStore {
             dialect.prepareStreaming(c, ps);
             Jdbc.bind(ps, sql.params(), 1);
             ResultSet rs = ps.executeQuery();
-            return new JdbcFeatureCursor(c, ps, rs, selected, factory);
+            return new JdbcFeatureCursor(c, ps, rs, selected, withStandard, factory);
         } catch (SQLException | RuntimeException e) {
             JdbcFeatureCursor.closeQuietly(c, ps, null);
             throw e instanceof SQLException s ? Jdbc.translate(s) : (RuntimeException) e;
@@ -167,8 +173,10 @@ final class JdbcFeatureStore implements FeatureStore {
     @Override
     public List<String> insert(List<Feature> features) {
         if (features.isEmpty()) return List.of();
+        if (features.stream().anyMatch(JdbcFeatureStore::hasStandard)) standard.ensure();
+        boolean withStandard = standard.present();
         return Jdbc.inTransaction(ds, c -> {
-            List<String> ids = insertInto(c, table, features.iterator());
+            List<String> ids = insertInto(c, table, features.iterator(), withStandard);
             LayerTable.bumpVersion(c, type.name());
             return ids;
         });
@@ -177,6 +185,14 @@ final class JdbcFeatureStore implements FeatureStore {
     @Override
     public int update(Filter filter, Map<String, Object> values) {
         if (values.isEmpty()) return 0;
+        if (StandardProperties.ALL.stream().anyMatch(k -> values.get(k) != null)) {
+            standard.ensure();
+        } else if (values.keySet().stream().anyMatch(StandardProperties::isStandard) && !standard.present()) {
+            // clearing standard properties a table has never had: nothing to clear, no columns to add
+            Map<String, Object> rest = new java.util.LinkedHashMap<>(values);
+            rest.keySet().removeIf(StandardProperties::isStandard);
+            return rest.isEmpty() ? (int) count(new FeatureQuery(type.name(), filter, null, null, List.of(), 0, -1)) : update(filter, rest);
+        }
         var sql = new SqlFragment.Builder().sql("UPDATE ").sql(table).sql(" SET ");
         int i = 0;
         for (var e : values.entrySet()) {
@@ -186,6 +202,9 @@ final class JdbcFeatureStore implements FeatureStore {
                 if (e.getValue() == null) sql.sql("NULL");
                 else if (e.getValue() instanceof Geometry g) sql.sql(dialect.geometryParameter(type.storageSrid())).params(Geometries.toWkb(g));
                 else throw GeoServiceException.invalid(e.getKey(), "not a geometry");
+            } else if (StandardProperties.isStandard(e.getKey())) {
+                Object v = e.getValue();
+                sql.sql(Identifiers.quote(e.getKey())).sql(" = ").param(v == null ? new TypedNull(java.sql.Types.VARCHAR) : v.toString());
             } else {
                 Attribute a = encoder.attribute(e.getKey());
                 sql.sql(Identifiers.quote(a.name())).sql(" = ").param(Values.toJdbc(a.type(), Values.coerce(a.type(), e.getValue(), a.name())));
@@ -230,7 +249,7 @@ final class JdbcFeatureStore implements FeatureStore {
             while (it.hasNext()) {
                 List<Feature> chunk = new ArrayList<>(BATCH);
                 while (it.hasNext() && chunk.size() < BATCH) chunk.add(it.next());
-                Jdbc.inTransaction(ds, c -> insertInto(c, staging, chunk.iterator()));
+                Jdbc.inTransaction(ds, c -> insertInto(c, staging, chunk.iterator(), false));
             }
             String columns = Schema.columnList(type);
             Jdbc.inTransaction(ds, c -> {
@@ -251,11 +270,15 @@ final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    private List<String> insertInto(Connection c, String targetTable, Iterator<Feature> features) throws SQLException {
+    /** @param withStandard whether the target has the standard-property columns (then they are written too) */
+    private List<String> insertInto(Connection c, String targetTable, Iterator<Feature> features, boolean withStandard)
+            throws SQLException {
         List<Attribute> attrs = type.attributes();
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(targetTable).append(" (").append(Schema.columnList(type))
+                .append(withStandard ? ", " + StandardColumns.columnList() : "")
                 .append(") VALUES (?, ").append(dialect.geometryParameter(type.storageSrid()));
-        for (int i = 0; i < attrs.size(); i++) sql.append(", ?");
+        int columns = attrs.size() + (withStandard ? StandardProperties.ALL.size() : 0);
+        for (int i = 0; i < columns; i++) sql.append(", ?");
         sql.append(')');
         List<String> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -263,7 +286,7 @@ final class JdbcFeatureStore implements FeatureStore {
             while (features.hasNext()) {
                 chunk.add(features.next());
                 if (chunk.size() == BATCH || !features.hasNext()) {
-                    ids.addAll(insertChunk(c, targetTable, ps, chunk));
+                    ids.addAll(insertChunk(c, targetTable, ps, chunk, withStandard));
                     chunk.clear();
                 }
             }
@@ -271,7 +294,8 @@ final class JdbcFeatureStore implements FeatureStore {
         return ids;
     }
 
-    private List<String> insertChunk(Connection c, String targetTable, PreparedStatement ps, List<Feature> chunk) throws SQLException {
+    private List<String> insertChunk(Connection c, String targetTable, PreparedStatement ps, List<Feature> chunk,
+                                     boolean withStandard) throws SQLException {
         long blanks = chunk.stream().filter(f -> f.id().isBlank()).count();
         long maxExplicit = chunk.stream().filter(f -> !f.id().isBlank()).mapToLong(f -> generatedNumber(f.id())).max().orElse(0);
         reservePast(c, maxExplicit);
@@ -289,6 +313,13 @@ final class JdbcFeatureStore implements FeatureStore {
                 Object v = Values.coerce(a.type(), f.get(a.name()), a.name());
                 Jdbc.bind(ps, i++, Values.toJdbc(a.type(), v));
             }
+            if (withStandard) {
+                for (String key : StandardProperties.ALL) {
+                    Object v = f.get(key);
+                    if (v == null) ps.setNull(i++, java.sql.Types.VARCHAR);
+                    else ps.setString(i++, v.toString());
+                }
+            }
             ps.addBatch();
         }
         ps.executeBatch();
@@ -297,16 +328,19 @@ final class JdbcFeatureStore implements FeatureStore {
 
     private void checkProperties(Feature f) {
         for (String key : f.properties().keySet()) {
-            if (type.attribute(key).isEmpty()) {
+            if (type.attribute(key).isEmpty() && !StandardProperties.isStandard(key)) {
                 throw GeoServiceException.invalid(key, "feature " + f.id() + " has a property that " + type.name() + " does not declare");
             }
         }
     }
 
-    /** The number n of an id of the generated form {@code <type>.<n>}, or 0. */
+    /**
+     * The number n of an id of the generated form {@code <type>.<n>}, or of a bare {@code n} (services publish that as
+     * {@code <type>.<n>}, so the sequence must not hand it out either), or 0.
+     */
     private long generatedNumber(String id) {
-        String prefix = type.name() + ".";
-        if (!id.startsWith(prefix) || id.length() == prefix.length() || id.length() - prefix.length() > 18) return 0;
+        String prefix = id.startsWith(type.name() + ".") ? type.name() + "." : "";
+        if (id.length() == prefix.length() || id.length() - prefix.length() > 18) return 0;
         long n = 0;
         for (int i = prefix.length(); i < id.length(); i++) {
             char ch = id.charAt(i);
@@ -374,6 +408,11 @@ final class JdbcFeatureStore implements FeatureStore {
             }
         }
         return out;
+    }
+
+    private static boolean hasStandard(Feature f) {
+        for (String key : StandardProperties.ALL) if (f.get(key) != null) return true;
+        return false;
     }
 
     private static int executeUpdate(Connection c, SqlFragment statement) throws SQLException {

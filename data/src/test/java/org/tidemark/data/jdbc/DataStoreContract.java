@@ -42,6 +42,7 @@ import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.feature.Feature;
 import org.tidemark.core.feature.FeatureType;
 import org.tidemark.core.feature.LocalizedText;
+import org.tidemark.core.feature.StandardProperties;
 import org.tidemark.core.filter.ComparisonOperator;
 import org.tidemark.core.filter.Filter;
 import org.tidemark.core.filter.FilterEvaluator;
@@ -174,6 +175,9 @@ public abstract class DataStoreContract {
             assertThat(Long.parseLong(id.substring(t.length() + 1))).isGreaterThan(40);
         });
         assertThat(s.count(FeatureQuery.all(t))).isEqualTo(42);
+        s.insert(List.of(new Feature("77", point(121.8, 29.4), Map.of("name", "bare number"))));
+        String next = s.insert(List.of(new Feature("", point(121.8, 29.4), Map.of("name", "after")))).getFirst();
+        assertThat(Long.parseLong(next.substring(t.length() + 1))).as("a bare id n is published as <type>.n").isGreaterThan(77);
     }
 
     @Test
@@ -440,6 +444,49 @@ public abstract class DataStoreContract {
         int deleted = s.delete(new Filter.ResourceId(Set.of(ids.get(0), ids.get(1))));
         assertThat(deleted).isEqualTo(2);
         assertThat(s.count(q)).isEqualTo(28);
+    }
+
+    @Test
+    void storesGmlStandardPropertiesBesideTheAttributesAndReturnsThemOnlyWhereSet() {
+        FeatureStore s = create("gmlstd");
+        String t = s.type().name();
+        List<String> plain = s.insert(ContractData.features(3, 5));
+        FeatureQuery q = FeatureQuery.all(t);
+        assertThat(list(s.query(q))).as("no standard properties before any is written")
+                .allSatisfy(f -> assertThat(f.properties().keySet()).noneMatch(StandardProperties::isStandard));
+
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", "attribute name");
+        p.put(StandardProperties.DESCRIPTION, "海塘 — description");
+        p.put(StandardProperties.IDENTIFIER, "3f2c0d1e-0000-4000-8000-000000000001");
+        p.put(StandardProperties.IDENTIFIER_CODESPACE, "http://example.org/ids");
+        p.put(StandardProperties.NAME, "gml name");
+        String id = s.insert(List.of(new Feature("", point(121.9, 29.5), p))).getFirst();
+        Feature back = list(s.query(q.withFilter(new Filter.ResourceId(Set.of(id))))).getFirst();
+        assertThat(back.properties()).containsAllEntriesOf(p);
+        assertThat(list(s.query(q.withFilter(new Filter.ResourceId(Set.copyOf(plain))))))
+                .as("features that never had one still have none").hasSize(3)
+                .allSatisfy(f -> assertThat(f.properties().keySet()).noneMatch(StandardProperties::isStandard));
+
+        long v = s.version();
+        assertThat(s.update(new Filter.ResourceId(Set.of(plain.getFirst())), Map.of(StandardProperties.NAME, "renamed"))).isEqualTo(1);
+        assertThat(s.version()).isGreaterThan(v);
+        Map<String, Object> cleared = new LinkedHashMap<>();
+        cleared.put(StandardProperties.DESCRIPTION, null);
+        s.update(new Filter.ResourceId(Set.of(id)), cleared);
+        Map<String, Feature> byId = new LinkedHashMap<>();
+        list(s.query(q)).forEach(f -> byId.put(f.id(), f));
+        assertThat(byId.get(plain.getFirst()).get(StandardProperties.NAME)).isEqualTo("renamed");
+        assertThat(byId.get(plain.getFirst()).get("name")).as("the attribute of the same local name is untouched")
+                .isEqualTo(ContractData.features(3, 5).getFirst().get("name"));
+        assertThat(byId.get(id).properties()).doesNotContainKey(StandardProperties.DESCRIPTION)
+                .containsEntry(StandardProperties.NAME, "gml name").containsEntry("name", "attribute name");
+
+        try (JdbcDataStore again = openStore()) {
+            Feature reopened = list(again.store(t).orElseThrow().query(q.withFilter(new Filter.ResourceId(Set.of(id))))).getFirst();
+            assertThat(reopened.get(StandardProperties.IDENTIFIER_CODESPACE)).as("a new store object finds the columns")
+                    .isEqualTo("http://example.org/ids");
+        }
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.tidemark.core.filter.SpatialOperator;
 
 /**
  * The access gate of issue #9: a provider's own department sees all of its layers (stewards may edit);
- * everyone sees layers the provider marks public; anyone else sees a layer only through an active
- * {@link Grant}, narrowed to the grant's attributes, rows and area.
+ * everyone sees layers the provider marks public (and edits one only through a whole-layer write grant); anyone
+ * else sees a layer only through an active {@link Grant}, narrowed to the grant's attributes, rows and area.
  *
  * <p>Several grants combine without widening: rows are the union of each grant's (row filter AND
  * area), while attributes are the <em>intersection</em> of the grants' attribute sets — otherwise a
@@ -57,8 +57,24 @@ public final class GrantPolicy implements AccessPolicy {
         if (provider != null && provider.equals(principal.department())) {
             return principal.hasRole("steward") ? AccessDecision.FULL : AccessDecision.READ_ALL;
         }
-        if (layer.isPublic()) return AccessDecision.READ_ALL;
+        if (layer.isPublic()) return writeGranted(principal, layer) ? AccessDecision.FULL : AccessDecision.READ_ALL;
         return fromGrants(principal, layer);
+    }
+
+    /**
+     * Whether an active grant lets the principal edit the whole of a public layer (everyone reads it already). Only a
+     * write grant without row filter and area counts: the decision's row filter bounds reads and writes alike, and on a
+     * public layer it must not narrow what everyone may read, so a narrowed write grant cannot be honoured here.
+     */
+    private boolean writeGranted(Principal principal, Layer layer) {
+        var now = clock.instant();
+        for (Grant g : grantsOf(layer.name())) {
+            if (g.write() && g.activeAt(now) && g.appliesTo(principal) && (g.rowFilter() == null || g.rowFilter().isBlank())
+                    && (g.area() == null || g.area().isBlank())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -63,6 +63,18 @@ class GrantPolicyTest {
     }
 
     @Test
+    void aWholeLayerWriteGrantLetsTheGranteeEditAPublicLayerANarrowedOneDoesNot() {
+        assertThat(policy.decide(waterUser, "roads").writable()).as("public means readable, not writable").isFalse();
+        grants.save(new Grant("w1", "roads", "dept:water", null, "road=S215", null, true, null, null, "wang", NOW.minusSeconds(60)));
+        assertThat(policy.decide(waterUser, "roads")).as("a row-narrowed write grant cannot narrow a public layer")
+                .isEqualTo(AccessDecision.READ_ALL);
+        grants.save(new Grant("w2", "roads", "zhao", null, null, null, true, null, null, "wang", NOW.minusSeconds(60)));
+        assertThat(policy.decide(waterUser, "roads")).isEqualTo(AccessDecision.FULL);
+        assertThat(policy.decide(Principal.ANONYMOUS, "roads")).as("others still only read").isEqualTo(AccessDecision.READ_ALL);
+        assertThat(policy.decide(new Principal("qian", "water", Set.of("user")), "roads").writable()).isFalse();
+    }
+
+    @Test
     void expiredAndRevokedGrantsGrantNothing() {
         grants.save(grant("g1", "zhao", null, null, null, NOW.minusSeconds(1), null));
         grants.save(grant("g2", "dept:water", null, null, null, null, NOW.minusSeconds(60)));

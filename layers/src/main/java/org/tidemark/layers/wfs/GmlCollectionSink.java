@@ -11,6 +11,7 @@ import org.tidemark.core.feature.Attribute;
 import org.tidemark.core.feature.Feature;
 import org.tidemark.core.feature.FeatureType;
 import org.tidemark.layers.gml.GmlGeometryWriter;
+import org.tidemark.layers.gml.GmlStandardProperties;
 import org.tidemark.layers.gml.GmlVersion;
 
 /**
@@ -99,6 +100,7 @@ final class GmlCollectionSink implements FeatureSink {
                 declare(List.of(q));
             }
             w.writeAttribute("gml", gml.namespace(), "id", fid);
+            GmlStandardProperties.write(w, gml, f);
             if (q.geometry()) {
                 Geometry g = q.crs().fromInternal(f.geometry());
                 w.writeStartElement(tm, type.geometryName(), ns);

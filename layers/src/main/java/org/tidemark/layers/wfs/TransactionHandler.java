@@ -13,6 +13,7 @@ import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.feature.Attribute;
 import org.tidemark.core.feature.Feature;
 import org.tidemark.core.feature.FeatureType;
+import org.tidemark.core.feature.StandardProperties;
 import org.tidemark.core.filter.Filter;
 import org.tidemark.core.query.FeatureQuery;
 import org.tidemark.core.source.FeatureCursor;
@@ -21,6 +22,7 @@ import org.tidemark.layers.fes.FesFilterParser;
 import org.tidemark.layers.fes.Literals;
 import org.tidemark.layers.fes.PropertyResolver;
 import org.tidemark.layers.gml.GmlGeometryReader;
+import org.tidemark.layers.gml.GmlStandardProperties;
 import org.tidemark.layers.ows.OwsException;
 import org.tidemark.layers.web.GatedCatalog;
 import org.tidemark.layers.web.GatedLayer;
@@ -115,6 +117,8 @@ final class TransactionHandler {
                     Feature f = feature(layer.type(), newFeature, srs(a));
                     Map<String, Object> values = new LinkedHashMap<>();
                     for (Attribute att : layer.type().attributes()) values.put(att.name(), f.get(att.name()));
+                    // a replacement has exactly the standard properties it carries (WFS 2.0 §15.2.6)
+                    for (String key : StandardProperties.ALL) values.put(key, f.get(key));
                     values.put(layer.type().geometryName(), f.geometry());
                     actions.add(new Update(layer, store(layer), filter(layer, filter), values, true, a.getAttribute("handle")));
                 }
@@ -195,7 +199,7 @@ final class TransactionHandler {
         Geometry geometry = null;
         for (Node n = f.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (!(n instanceof Element p)) continue;
-            if (GmlGeometryReader.isGml(p)) continue; // gml:name, gml:boundedBy ... are not stored
+            if (GmlStandardProperties.read(p, props) || GmlGeometryReader.isGml(p)) continue; // gml:boundedBy ... are not stored
             String name = p.getLocalName();
             if (name.equals(type.geometryName())) {
                 Element g = firstElement(p);
@@ -218,6 +222,15 @@ final class TransactionHandler {
             if ("Value".equals(c.getLocalName())) value = c;
         }
         if (ref == null) throw OwsException.parsingFailed("Property", "Property without ValueReference");
+        String standard = GmlStandardProperties.key(ref.getTextContent(), ref);
+        if (standard != null) {
+            values.put(standard, value == null ? null : value.getTextContent().strip());
+            if (standard.equals(StandardProperties.IDENTIFIER)) {
+                String cs = value == null ? "" : value.getAttribute("codeSpace");
+                values.put(StandardProperties.IDENTIFIER_CODESPACE, cs.isBlank() ? null : cs.strip());
+            }
+            return;
+        }
         String name = new PropertyResolver(type).resolve(ref.getTextContent(), "ValueReference");
         if (name.equals(type.geometryName())) {
             Element g = value == null ? null : firstElement(value);

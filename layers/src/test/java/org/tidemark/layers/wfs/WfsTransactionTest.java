@@ -57,6 +57,57 @@ class WfsTransactionTest {
     }
 
     @Test
+    void insertedGmlStandardPropertiesAreStoredAndWrittenFirstInSchemaOrder() throws Exception {
+        MockHttpServletResponse r = tx("<wfs:Insert><tm:roads><gml:name>海滨路</gml:name><gml:description>沿海塘</gml:description>"
+                + "<gml:identifier codeSpace=\"http://example.org/roads\">R-77</gml:identifier><gml:boundedBy/>"
+                + "<tm:geom><gml:LineString gml:id=\"l2\" srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:posList>29.3 121.8 29.35 121.85</gml:posList>"
+                + "</gml:LineString></tm:geom><tm:name>新路</tm:name><tm:class>urban</tm:class></tm:roads></wfs:Insert>", TestLayers.PLANNING);
+        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        String rid = new Xml(r.getContentAsByteArray()).text("//wfs:InsertResults/wfs:Feature/fes:ResourceId/@rid");
+        Xml read = roads("&RESOURCEID=" + rid);
+        String f = "//tm:roads[@gml:id='" + rid + "']";
+        // gml:AbstractGMLType: description, identifier, name come before the feature type's own properties
+        assertThat(read.text("name(" + f + "/*[1])")).isEqualTo("gml:description");
+        assertThat(read.text("name(" + f + "/*[2])")).isEqualTo("gml:identifier");
+        assertThat(read.text("name(" + f + "/*[3])")).isEqualTo("gml:name");
+        assertThat(read.text("name(" + f + "/*[4])")).isEqualTo("tm:geom");
+        assertThat(read.text(f + "/gml:description")).isEqualTo("沿海塘");
+        assertThat(read.text(f + "/gml:identifier")).isEqualTo("R-77");
+        assertThat(read.text(f + "/gml:identifier/@codeSpace")).isEqualTo("http://example.org/roads");
+        assertThat(read.text(f + "/gml:name")).isEqualTo("海滨路");
+        assertThat(read.text(f + "/tm:name")).as("the attribute called name is separate").isEqualTo("新路");
+        assertThat(read.count("//tm:roads[@gml:id='roads.r2']/gml:*")).as("features without them have none").isZero();
+        MockHttpServletResponse byId = mvc.perform(get(URI.create("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+                + "&STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureById&ID=" + rid))).andReturn().getResponse();
+        System.out.println("BYID " + byId.getContentAsString(StandardCharsets.UTF_8));
+        Xml bare = new Xml(byId.getContentAsByteArray());
+        assertThat(bare.text("/tm:roads/gml:identifier")).as("GetFeatureById returns the bare feature with them").isEqualTo("R-77");
+    }
+
+    @Test
+    void updateSetsGmlNameAndReplaceKeepsOnlyTheStandardPropertiesTheReplacementCarries() throws Exception {
+        Xml u = new Xml(tx("<wfs:Update typeName=\"tm:roads\"><wfs:Property><wfs:ValueReference>gml:name[1]</wfs:ValueReference>"
+                + "<wfs:Value>Pellentesque</wfs:Value></wfs:Property><wfs:Property><wfs:ValueReference>gml:identifier</wfs:ValueReference>"
+                + "<wfs:Value>id-1</wfs:Value></wfs:Property><fes:Filter><fes:ResourceId rid=\"roads.r1\"/></fes:Filter></wfs:Update>",
+                TestLayers.PLANNING).getContentAsByteArray());
+        assertThat(u.text("//wfs:totalUpdated")).isEqualTo("1");
+        Xml read = roads("&RESOURCEID=roads.r1");
+        assertThat(read.text("//tm:roads/gml:name")).isEqualTo("Pellentesque");
+        assertThat(read.text("//tm:roads/gml:identifier/@codeSpace")).as("the codeSpace GML requires, 'unknown' when none was given")
+                .isEqualTo("http://www.opengis.net/def/nil/OGC/0/unknown");
+
+        Xml rep = new Xml(tx("<wfs:Replace><tm:roads><gml:description>Lorem ipsum</gml:description><tm:geom><gml:LineString gml:id=\"l3\" "
+                + "srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:posList>29.3 121.8 29.35 121.85</gml:posList></gml:LineString></tm:geom>"
+                + "<tm:name>G1</tm:name><tm:class>urban</tm:class></tm:roads><fes:Filter><fes:ResourceId rid=\"roads.r1\"/></fes:Filter>"
+                + "</wfs:Replace>", TestLayers.PLANNING).getContentAsByteArray());
+        assertThat(rep.text("//wfs:totalReplaced")).isEqualTo("1");
+        Xml after = roads("&RESOURCEID=roads.r1");
+        assertThat(after.text("//tm:roads/gml:description")).isEqualTo("Lorem ipsum");
+        assertThat(after.count("//tm:roads/gml:name")).isZero();
+        assertThat(after.count("//tm:roads/gml:identifier")).isZero();
+    }
+
+    @Test
     void writesNeedWriteAccessAndAWritableStore() throws Exception {
         String delete = "<wfs:Delete typeName=\"tm:roads\"><fes:Filter><fes:ResourceId rid=\"roads.r1\"/></fes:Filter></wfs:Delete>";
         MockHttpServletResponse anon = tx(delete, Principal.ANONYMOUS);

@@ -24,8 +24,9 @@ import org.tidemark.app.TidemarkApplication;
  * Issue #4 proof: the OGC CITE WFS 2.0 suite ({@code org.opengis.cite:ets-wfs20:1.25}) runs inside the build against
  * the whole application (Xiangshan demo data, embedded store, random port) and every test of the conformance classes
  * we claim passes: Simple, Basic (with the comparison, spatial and temporal filters), Response paging. Transactional
- * is claimed only to callers that may write (the suite calls anonymously), Locking, Manage stored queries, Versioning
- * and Joins not at all; their guards fail as configuration methods and their tests are skipped.
+ * is claimed only to callers that may write (this run is anonymous; {@link CiteWfs20TransactionalIT} runs the suite as
+ * a caller that may write), Locking, Manage stored queries, Versioning and Joins not at all; their guards fail as
+ * configuration methods and their tests are skipped.
  *
  * <p>The live {@code gauges} layer takes part with a fixed state ({@link GaugeReadings}): the suite samples each type
  * once at its start and expects the same data later, so the simulated feed is off for this run.

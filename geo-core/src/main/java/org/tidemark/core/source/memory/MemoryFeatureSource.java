@@ -51,7 +51,9 @@ public class MemoryFeatureSource implements FeatureSource {
         long to = query.limit() < 0 ? selected.size() : Math.min(selected.size(), from + query.limit());
         List<Feature> page = selected.subList((int) from, (int) to);
         if (query.properties() != null) {
-            List<String> names = query.properties();
+            // a projection selects attributes; the GML standard properties stay, as in the JDBC store
+            List<String> names = new java.util.ArrayList<>(query.properties());
+            names.addAll(org.tidemark.core.feature.StandardProperties.ALL);
             page = page.stream().map(f -> f.withOnly(names)).toList();
         }
         return FeatureCursor.of(page.iterator());

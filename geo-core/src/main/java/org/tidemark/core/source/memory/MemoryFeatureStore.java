@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.tidemark.core.error.GeoServiceException;
 import org.tidemark.core.feature.Feature;
 import org.tidemark.core.feature.FeatureType;
+import org.tidemark.core.feature.StandardProperties;
 import org.tidemark.core.filter.Filter;
 import org.tidemark.core.filter.FilterEvaluator;
 import org.tidemark.core.source.FeatureStore;
@@ -58,7 +59,7 @@ public class MemoryFeatureStore extends MemoryFeatureSource implements FeatureSt
     @Override
     public int update(Filter filter, Map<String, Object> values) {
         for (String name : values.keySet()) {
-            if (!type().hasProperty(name)) {
+            if (!type().hasProperty(name) && !StandardProperties.isStandard(name)) {
                 throw GeoServiceException.invalid("property", "Unknown property " + name + " in " + type().name());
             }
         }
@@ -110,6 +111,8 @@ public class MemoryFeatureStore extends MemoryFeatureSource implements FeatureSt
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getKey().equals(type().geometryName())) {
                 geometry = (Geometry) e.getValue();
+            } else if (e.getValue() == null && StandardProperties.isStandard(e.getKey())) {
+                props.remove(e.getKey()); // standard properties are present only when set
             } else {
                 props.put(e.getKey(), e.getValue());
             }
@@ -117,11 +120,17 @@ public class MemoryFeatureStore extends MemoryFeatureSource implements FeatureSt
         return new Feature(f.id(), geometry, props);
     }
 
+    /**
+     * The next {@code <type>.<n>} that is not taken, in that form or as the bare {@code n}: services publish a stored
+     * id without the type prefix with it (a WFS resource id {@code <type>.<n>}), so the two would be one id to clients.
+     */
     private String nextId(Set<String> taken) {
         String id;
+        long n;
         do {
-            id = type().name() + "." + sequence.incrementAndGet();
-        } while (taken.contains(id));
+            n = sequence.incrementAndGet();
+            id = type().name() + "." + n;
+        } while (taken.contains(id) || taken.contains(Long.toString(n)));
         return id;
     }
 }

@@ -165,4 +165,16 @@ class MemoryFeatureSourceTest {
         assertThat(catalog.source("gauges")).isPresent();
         assertThat(catalog.source("roads")).isEmpty();
     }
+
+    @Test
+    void generatedIdsSkipBareNumbersAlreadyStoredAndStandardPropertiesSurviveAProjection() {
+        MemoryFeatureStore store = new MemoryFeatureStore(GAUGES, List.of(gauge("1", 121.8, 29.3, "a", 1.0)));
+        assertThat(store.insert(List.of(gauge("", 121.9, 29.4, "b", 2.0)))).as("the bare id 1 is published as gauges.1")
+                .containsExactly("gauges.2");
+        store.update(new Filter.ResourceId(java.util.Set.of("1")), Map.of(org.tidemark.core.feature.StandardProperties.NAME, "G1"));
+        FeatureQuery onlyName = new FeatureQuery("gauges", new Filter.ResourceId(java.util.Set.of("1")), null, List.of("name"), List.of(), 0, -1);
+        try (FeatureCursor c = store.query(onlyName)) {
+            assertThat(c.next().properties()).containsOnlyKeys("name", org.tidemark.core.feature.StandardProperties.NAME);
+        }
+    }
 }
