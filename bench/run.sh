@@ -5,6 +5,7 @@
 # Usage: bench/run.sh            (after `mvn -Dtidemark.frontend.skip=true -pl web-viewer -am package -DskipTests`)
 # Settings (environment): JAR, DURATION (20s), WARMUP (5s), THREADS (2), CONNECTIONS (32, as issue #5 asks), MS_PROCS (4),
 #                         ONLY (workloads to run, default "wms wmsunique wmspublic wfs png terrain"),
+#                         TM_ARGS (extra application arguments, e.g. for an A/B of a setting),
 #                         SAMPLES (directory for the checked GetMap images), TM_URL (use a running Tidemark instead of starting the jar), TM_PORT (18601), NGINX_PORT (18602), FCGI_PORT (18603), OUT (results file).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -65,7 +66,7 @@ log "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /
 if [ -z "${TM_URL:-}" ]; then
   log "starting Tidemark ($JAR) on $TM"
   "$JAVA" -Xmx768m -jar "$JAR" --server.address=127.0.0.1 --server.port="$TM_PORT" --tidemark.data-dir="$WORK/data" \
-    --tidemark.demo.feed=false --tidemark.db.url= --logging.level.root=WARN >"$WORK/tidemark.log" 2>&1 &
+    --tidemark.demo.feed=false --tidemark.db.url= --logging.level.root=WARN ${TM_ARGS:-} >"$WORK/tidemark.log" 2>&1 &
   TM_PID=$!
   for _ in $(seq 1 300); do
     curl -sf -o /dev/null "$TM/ogc" && break
