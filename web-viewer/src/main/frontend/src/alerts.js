@@ -5,6 +5,7 @@ import { t, formatNumber, formatTime, onLangChange } from './i18n.js';
 import { notify } from './notice.js';
 
 const MAX_SHOWN = 200;
+const RENDER_MS = 100;
 
 export function normaliseAlert(a) {
   return {
@@ -57,18 +58,27 @@ export class AlertPanel {
       if (alert.acknowledged && !known.acknowledged) { known.acknowledged = true; this.render(); }
       return null;
     }
+    alert.ms = new Date(alert.time).getTime() || 0;
     this.alerts.push(alert);
-    this.alerts.sort((a, b) => new Date(b.time) - new Date(a.time));
-    if (this.alerts.length > MAX_SHOWN) this.alerts.length = MAX_SHOWN;
-    this.render();
-    if (!quiet) {
-      const first = this.list.firstElementChild;
-      first?.classList.add('fresh');
-    }
+    if (!quiet) this.freshId = alert.id;
+    this.scheduleRender();
     return alert;
   }
 
+  /**
+   * Redraws the list at most once per RENDER_MS: a round of readings that crosses the levels of hundreds of
+   * gauges brings hundreds of alerts at once, and a full redraw per alert froze the page for many seconds.
+   */
+  scheduleRender() {
+    if (this.renderScheduled) return;
+    this.renderScheduled = true;
+    setTimeout(() => this.render(), RENDER_MS);
+  }
+
   render() {
+    this.renderScheduled = false;
+    this.alerts.sort((a, b) => b.ms - a.ms);
+    if (this.alerts.length > MAX_SHOWN) this.alerts.length = MAX_SHOWN;
     const open = this.alerts.filter((a) => !a.acknowledged).length;
     this.count.textContent = formatNumber(open, 0);
     this.count.classList.toggle('hot', open > 0);
@@ -81,6 +91,9 @@ export class AlertPanel {
       return;
     }
     for (const alert of this.alerts) this.list.append(this.row(alert));
+    // the newest live alert blinks (alerts loaded from the history do not)
+    if (this.freshId !== undefined && String(this.alerts[0].id) === String(this.freshId)) this.list.firstElementChild.classList.add('fresh');
+    this.freshId = undefined;
   }
 
   row(alert) {

@@ -252,18 +252,28 @@ export class GaugeLayer {
     keepRendering(this.viewer);
   }
 
-  /** Briefly pulses a station's marker (an alert on the map). */
+  /**
+   * Briefly pulses a station's marker (an alert on the map). All pulsing markers share one timer: a round
+   * that raises alerts for hundreds of gauges must not start hundreds of timers each asking for frames.
+   */
   flash(code, ms = 5000) {
     const station = this.stations.get(code);
     if (!station?.entity) return;
-    const started = performance.now();
-    const tick = () => {
-      const elapsed = performance.now() - started;
-      station.entity.point.pixelSize = elapsed >= ms ? 12 : 12 + 10 * Math.abs(Math.sin(elapsed / 180));
-      this.viewer.scene.requestRender();
-      if (elapsed < ms) setTimeout(tick, 120);
-    };
-    tick();
+    this.flashing ??= new Map();
+    this.flashing.set(code, { started: performance.now(), ms });
+    if (!this.flashTimer) this.pulse();
+  }
+
+  pulse() {
+    const now = performance.now();
+    for (const [code, { started, ms }] of this.flashing) {
+      const point = this.stations.get(code).entity.point;
+      const elapsed = now - started;
+      point.pixelSize = elapsed >= ms ? 12 : 12 + 10 * Math.abs(Math.sin(elapsed / 180));
+      if (elapsed >= ms) this.flashing.delete(code);
+    }
+    this.viewer.scene.requestRender();
+    this.flashTimer = this.flashing.size ? setTimeout(() => this.pulse(), 120) : null;
   }
 
   describe(station) {
