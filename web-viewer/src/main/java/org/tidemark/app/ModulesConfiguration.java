@@ -44,6 +44,12 @@ public class ModulesConfiguration {
         return new FeatureServiceSettings(null, null, null, s.baseUrl(), s.schemaBaseUrl(), null, null, 10, s.maxFeatures(), 0);
     }
 
+    /** GetFeature requests read their stores as many at a time as the pool has connections, in arrival order. */
+    @Bean
+    org.tidemark.layers.wfs.QueryAdmission queryAdmission(TidemarkProperties p) {
+        return new org.tidemark.layers.wfs.QueryAdmission(p.db().poolSize());
+    }
+
     @Bean
     WmsSettings wmsSettings(TidemarkProperties p) {
         int max = p.service().maxImageSize();

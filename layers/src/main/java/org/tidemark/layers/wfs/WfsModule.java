@@ -11,8 +11,10 @@ import org.tidemark.layers.web.GatedCatalog;
 public class WfsModule {
 
     @Bean
-    WfsService wfsService(GatedCatalog catalog, ObjectProvider<FeatureServiceSettings> settings) {
-        return new WfsService(catalog, settings.getIfAvailable(FeatureServiceSettings::defaults));
+    WfsService wfsService(GatedCatalog catalog, ObjectProvider<FeatureServiceSettings> settings,
+                          ObjectProvider<QueryAdmission> admission) {
+        return new WfsService(catalog, settings.getIfAvailable(FeatureServiceSettings::defaults),
+                admission.getIfAvailable(() -> new QueryAdmission(QueryAdmission.DEFAULT_PERMITS)));
     }
 
     @Bean

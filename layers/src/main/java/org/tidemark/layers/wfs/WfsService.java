@@ -49,10 +49,16 @@ public final class WfsService implements OwsService {
     private final FeatureServiceSettings settings;
     private final QueryPlanner planner;
     private final TransactionHandler transactions;
+    private final QueryAdmission admission;
 
     public WfsService(GatedCatalog catalog, FeatureServiceSettings settings) {
+        this(catalog, settings, new QueryAdmission(QueryAdmission.DEFAULT_PERMITS));
+    }
+
+    public WfsService(GatedCatalog catalog, FeatureServiceSettings settings, QueryAdmission admission) {
         this.catalog = catalog;
         this.settings = settings;
+        this.admission = admission;
         this.planner = new QueryPlanner(catalog);
         this.transactions = new TransactionHandler(catalog);
     }
@@ -209,7 +215,7 @@ public final class WfsService implements OwsService {
                 case CSV -> new CsvSink(new BufferedOutputStream(raw, SINK_BUFFER));
             };
         }
-        GetFeatureExecutor.run(queries, r, sink, ctx);
+        admission.run(() -> GetFeatureExecutor.run(queries, r, sink, ctx));
     }
 
     private static WfsVersion negotiate(List<String> accepted) {
