@@ -182,7 +182,7 @@ class LiveWebSocketTest {
                 if (!event.get("type").asString().equals("observation")) return;
                 ids.add(event.get("id").asLong());
                 times.add(Instant.parse(event.get("data").get("TM").asString()));
-            });
+            }, 60);
             assertThat(closeCode).as("closed by the server with 'try again later'").isEqualTo(1013);
             assertThat(ids).isNotEmpty().isSorted().doesNotHaveDuplicates().hasSizeLessThan(posted.size());
             assertThat(times).as("what it got is the first readings, in order, without a gap")

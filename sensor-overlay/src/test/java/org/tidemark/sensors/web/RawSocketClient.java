@@ -53,9 +53,13 @@ final class RawSocketClient implements AutoCloseable {
         return b.toString(StandardCharsets.US_ASCII);
     }
 
-    /** Reads frames, handing each text message to {@code messages}, until a close frame; returns its status code. */
-    int readUntilClose(Consumer<String> messages) throws IOException {
-        while (true) {
+    /**
+     * Reads frames, handing each text message to {@code messages}, until a close frame; returns its status code,
+     * or -1 when none came within {@code seconds} (pings would keep a plain read timeout from ever firing).
+     */
+    int readUntilClose(Consumer<String> messages, int seconds) throws IOException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
             int b0 = in.readUnsignedByte();
             int b1 = in.readUnsignedByte();
             long len = b1 & 0x7F;
@@ -67,6 +71,7 @@ final class RawSocketClient implements AutoCloseable {
             if (opcode == 0x8) return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
             if (opcode == 0x1) messages.accept(new String(payload, StandardCharsets.UTF_8));   // the server sends unfragmented text
         }
+        return -1;
     }
 
     @Override

@@ -46,6 +46,15 @@ class SensorApiTest {
     @EnableAutoConfiguration
     @Import(SensorsModule.class)
     static class App {
+        /**
+         * A fixed, small socket send buffer: the kernel's autotuned one can absorb megabytes of a client that
+         * stopped reading, so whether its queue overflows would depend on the machine (LiveWebSocketTest).
+         */
+        @Bean
+        org.springframework.boot.tomcat.TomcatConnectorCustomizer smallSendBuffer() {
+            return connector -> connector.setProperty("socket.txBufSize", "8192");
+        }
+
         @Bean
         InMemoryObservationStore store() { return new InMemoryObservationStore(); }
 
