@@ -238,18 +238,19 @@ final class CapabilitiesWriter {
     /** Distinct times by layer, content version and access decision: capabilities are asked for far more often than layers change. */
     private record TimesKey(String layer, long version, org.tidemark.core.access.AccessDecision decision) {}
 
-    private static final java.util.Map<TimesKey, java.util.Optional<List<String>>> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per writer, i.e. per WMS module: two apps in one JVM (tests) must not share what their layers hold. */
+    private final java.util.Map<TimesKey, java.util.Optional<List<String>>> times = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The layer's distinct times in ascending order, or null when there are more than {@link #LISTED_TIMES}. */
-    private static List<String> distinctTimes(LayerAccess.Granted g) {
+    private List<String> distinctTimes(LayerAccess.Granted g) {
         long version = g.source().version();
         if (version == 0) return scanDistinctTimes(g);   // a source without versions: nothing tells when to forget
         TimesKey key = new TimesKey(g.layer().name(), version, g.decision());
-        java.util.Optional<List<String>> known = TIMES.get(key);
+        java.util.Optional<List<String>> known = times.get(key);
         if (known == null) {
-            if (TIMES.size() > 256) TIMES.clear();
+            if (times.size() > 256) times.clear();
             known = java.util.Optional.ofNullable(scanDistinctTimes(g));
-            TIMES.put(key, known);
+            times.put(key, known);
         }
         return known.orElse(null);
     }
